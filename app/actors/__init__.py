@@ -1,0 +1,1 @@
+"""Actors: cluster organisations and RDI platforms, one model behind two resources."""

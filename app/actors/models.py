@@ -1,0 +1,116 @@
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from pydantic import BaseModel, NonNegativeInt
+from sqlmodel import Field, SQLModel
+
+from app.common import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url, json_column, utcnow
+
+
+class ActorKind(StrEnum):
+    cluster = "cluster"
+    rdi_platform = "rdi_platform"
+
+
+class Members(BaseModel):
+    smes: NonNegativeInt = 0
+    large_companies: NonNegativeInt = 0
+    research_orgs: NonNegativeInt = 0
+    public_bodies: NonNegativeInt = 0
+
+
+class ActorFields(SQLModel):
+    """The fields a client writes; the same for clusters and RDI platforms."""
+
+    name: Name
+    region_code: NutsCode
+    description: LongText = ""
+    themes: list[Slug] = json_column(max_length=30)
+    nace_codes: list[NaceCode] = json_column(max_length=50)
+    technologies: list[Keyword] = json_column(max_length=50)
+    offers: list[Slug] = json_column(max_length=30)
+    seeks: list[Slug] = json_column(max_length=30)
+    members: Members = Field(default_factory=Members, sa_type=sa.JSON)
+    website: Url | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class Actor(ActorFields, table=True):
+    __tablename__ = "actor"
+    __table_args__ = (sa.UniqueConstraint("kind", "external_id", name="uq_actor_kind_external_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: ActorKind = Field(sa_type=sa.String(16), index=True)
+    name: str = Field(max_length=200)
+    region_code: str = Field(
+        sa_column=sa.Column(sa.String(8), sa.ForeignKey("region.code"), nullable=False, index=True)
+    )
+    description: str = Field(default="", sa_type=sa.Text)
+    members: dict[str, int] = Field(default_factory=dict, sa_type=sa.JSON)  # type: ignore[assignment]
+    website: str | None = Field(default=None, max_length=500)
+    external_id: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    version: int = 1
+
+
+_EXAMPLE = {
+    "name": "Example Food Cluster Skåne",
+    "region_code": "SE22",
+    "description": "Livsmedelskluster med testbäddar för nya förpackningar.",
+    "themes": ["food"],
+    "nace_codes": ["10", "C"],
+    "technologies": ["packaging", "sensors"],
+    "offers": ["testbed", "sme-network"],
+    "seeks": ["research", "data"],
+    "members": {"smes": 40, "large_companies": 5, "research_orgs": 2, "public_bodies": 3},
+    "website": "https://food-cluster.example.org",
+    "external_id": "s3p-4711",
+}
+
+
+class ActorCreate(ActorFields):
+    model_config = {"json_schema_extra": {"examples": [_EXAMPLE]}}
+
+
+class ActorUpdate(SQLModel):
+    """PATCH body: every field optional; those sent replace the stored ones."""
+
+    name: Name | None = None
+    region_code: NutsCode | None = None
+    description: LongText | None = None
+    themes: list[Slug] | None = Field(default=None, max_length=30)
+    nace_codes: list[NaceCode] | None = Field(default=None, max_length=50)
+    technologies: list[Keyword] | None = Field(default=None, max_length=50)
+    offers: list[Slug] | None = Field(default=None, max_length=30)
+    seeks: list[Slug] | None = Field(default=None, max_length=30)
+    members: Members | None = None
+    website: Url | None = None
+    external_id: str | None = Field(default=None, min_length=1, max_length=200)
+
+    model_config = {"json_schema_extra": {"examples": [{"seeks": ["research", "design"]}]}}
+
+
+class ActorPublic(ActorFields):
+    id: int
+    kind: ActorKind
+    region_code: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 17,
+                    "kind": "cluster",
+                    **_EXAMPLE,
+                    "created_at": "2026-01-01T00:00:00Z",
+                    "updated_at": "2026-01-01T00:00:00Z",
+                    "version": 1,
+                }
+            ]
+        }
+    }

@@ -1,0 +1,124 @@
+"""`/clusters` and `/rdi-platforms`: one router factory, the kind set by the route."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+
+from app.actors import service
+from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
+from app.common import Page, PageParams, Slug
+from app.deps import ReadAccess, SessionDep, WriterDep
+from app.errors import problem_responses
+from app.versioning import check_if_match, etag, not_modified
+
+
+def _filters(
+    region: Annotated[str | None, Query(max_length=8, description="NUTS prefix, e.g. SE2")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    theme: Annotated[Slug | None, Query()] = None,
+    nace: Annotated[
+        str | None,
+        Query(pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$", description="NACE prefix: C, 26, 26.1"),
+    ] = None,
+    capability: Annotated[Slug | None, Query(description="Offered or sought")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in name or description")] = None,
+) -> service.ActorFilters:
+    return service.ActorFilters(region, country, theme, nace, capability, q)
+
+
+def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
+    router = APIRouter(prefix=prefix, tags=[label])
+
+    @router.post(
+        "",
+        response_model=ActorPublic,
+        status_code=status.HTTP_201_CREATED,
+        responses=problem_responses(401, 403, 409, 422),
+        summary=f"Register a {label[:-1]}",
+    )
+    def create(body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep) -> ActorPublic:
+        actor = service.create_actor(session, kind, body, writer)
+        response.headers["ETag"] = etag(actor.version)
+        response.headers["Location"] = f"/api/v1{prefix}/{actor.id}"
+        return service.to_public(actor)
+
+    @router.get(
+        "",
+        response_model=Page[ActorPublic],
+        dependencies=[ReadAccess],
+        responses=problem_responses(401, 422),
+        summary=f"List {label}",
+    )
+    def list_(
+        session: SessionDep,
+        page: Annotated[PageParams, Query()],
+        filters: Annotated[service.ActorFilters, Depends(_filters)],
+    ) -> Page[ActorPublic]:
+        rows, total = service.list_actors(session, kind, filters, page.limit, page.offset)
+        return Page(items=[service.to_public(a) for a in rows], total=total, limit=page.limit, offset=page.offset)
+
+    @router.get(
+        "/{actor_id}",
+        response_model=ActorPublic,
+        dependencies=[ReadAccess],
+        responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+        summary=f"Read one {label[:-1]}",
+    )
+    def read(actor_id: int, request: Request, response: Response, session: SessionDep) -> ActorPublic | Response:
+        actor = service.get_actor(session, kind, actor_id)
+        cached = not_modified(request, actor.version)
+        if cached:
+            return cached
+        response.headers["ETag"] = etag(actor.version)
+        return service.to_public(actor)
+
+    def _write(
+        actor_id: int, body: ActorCreate | ActorUpdate, request: Request, response: Response,
+        session: SessionDep, writer: WriterDep,
+    ) -> ActorPublic:
+        actor = service.get_actor(session, kind, actor_id)
+        check_if_match(request, actor.version)
+        service.update_actor(session, actor, body, writer)
+        response.headers["ETag"] = etag(actor.version)
+        return service.to_public(actor)
+
+    @router.put(
+        "/{actor_id}",
+        response_model=ActorPublic,
+        responses=problem_responses(401, 403, 404, 409, 412, 422),
+        summary=f"Replace a {label[:-1]}",
+    )
+    def replace(
+        actor_id: int, body: ActorCreate, request: Request, response: Response,
+        session: SessionDep, writer: WriterDep,
+    ) -> ActorPublic:
+        return _write(actor_id, body, request, response, session, writer)
+
+    @router.patch(
+        "/{actor_id}",
+        response_model=ActorPublic,
+        responses=problem_responses(401, 403, 404, 409, 412, 422),
+        summary=f"Change some fields of a {label[:-1]}",
+    )
+    def patch(
+        actor_id: int, body: ActorUpdate, request: Request, response: Response,
+        session: SessionDep, writer: WriterDep,
+    ) -> ActorPublic:
+        return _write(actor_id, body, request, response, session, writer)
+
+    @router.delete(
+        "/{actor_id}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        responses=problem_responses(401, 403, 404, 412),
+        summary=f"Delete a {label[:-1]}",
+    )
+    def delete(actor_id: int, request: Request, session: SessionDep, writer: WriterDep) -> None:
+        actor = service.get_actor(session, kind, actor_id)
+        check_if_match(request, actor.version)
+        service.delete_actor(session, actor, writer)
+
+    return router
+
+
+clusters_router = make_router(ActorKind.cluster, "/clusters", "clusters")
+rdi_platforms_router = make_router(ActorKind.rdi_platform, "/rdi-platforms", "rdi-platforms")

@@ -1,0 +1,194 @@
+"""Queries and rules for clusters and RDI platforms."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, or_, select
+
+from app.actors.models import Actor, ActorCreate, ActorFields, ActorKind, ActorPublic, ActorUpdate
+from app.auth.service import Principal
+from app.common import json_list_has, unique, utcnow
+from app.errors import Conflict, FieldError, InvalidPayload, NotFound
+from app.reference import nace
+from app.regions.models import Region
+from app.vocab.models import VocabKind
+from app.vocab.service import slugs, unknown_slug_errors
+
+# Stored list fields whose repeats are dropped on write.
+LIST_FIELDS = ("themes", "nace_codes", "technologies", "offers", "seeks")
+
+
+def to_public(actor: Actor) -> ActorPublic:
+    return ActorPublic.model_validate(actor, from_attributes=True)
+
+
+def get_actor(session: Session, kind: ActorKind, actor_id: int) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None or actor.kind != kind:
+        raise NotFound(f"no {kind.replace('_', ' ')} with id {actor_id}")
+    return actor
+
+
+@dataclass
+class ActorFilters:
+    region: str | None = None
+    country: str | None = None
+    theme: str | None = None
+    nace: str | None = None
+    capability: str | None = None
+    q: str | None = None
+
+    def conditions(self) -> list[Any]:
+        conditions: list[Any] = []
+        if self.region:
+            conditions.append(col(Actor.region_code).startswith(self.region.upper(), autoescape=True))
+        if self.country:
+            conditions.append(col(Actor.region_code).startswith(self.country.upper(), autoescape=True))
+        if self.theme:
+            conditions.append(json_list_has(Actor.themes, self.theme))
+        if self.nace:
+            prefixes = nace.filter_prefixes(nace.normalise(self.nace))
+            conditions.append(or_(*(json_list_has(Actor.nace_codes, p, prefix=True) for p in prefixes)))
+        if self.capability:
+            conditions.append(
+                or_(
+                    json_list_has(Actor.offers, self.capability),
+                    json_list_has(Actor.seeks, self.capability),
+                )
+            )
+        if self.q:
+            needle = f"%{self.q.strip()}%"
+            conditions.append(
+                or_(col(Actor.name).ilike(needle), col(Actor.description).ilike(needle))
+            )
+        return conditions
+
+
+def list_actors(
+    session: Session, kind: ActorKind, filters: ActorFilters, limit: int, offset: int
+) -> tuple[list[Actor], int]:
+    conditions = [Actor.kind == kind, *filters.conditions()]
+    total = session.exec(select(func.count()).select_from(Actor).where(*conditions)).one()
+    rows = session.exec(
+        select(Actor).where(*conditions).order_by(col(Actor.id)).limit(limit).offset(offset)
+    )
+    return list(rows), total
+
+
+@dataclass
+class ReferenceSets:
+    """What actor payloads are checked against, read once per request or import."""
+
+    themes: set[str]
+    capabilities: set[str]
+    regions: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, session: Session, region_codes: set[str]) -> "ReferenceSets":
+        stored = set(session.exec(select(Region.code).where(col(Region.code).in_(region_codes))))
+        return cls(slugs(session, VocabKind.theme), slugs(session, VocabKind.capability), stored)
+
+
+def payload_errors(
+    data: dict[str, Any], refs: ReferenceSets, prefix: str = ""
+) -> list[FieldError]:
+    """Checks that need the database: vocabulary slugs and a stored region."""
+    errors: list[FieldError] = []
+    region_code = data.get("region_code")
+    if region_code is not None and region_code not in refs.regions:
+        errors.append(
+            FieldError(
+                field=f"{prefix}region_code",
+                message=f"region {region_code} is not stored; create it with PUT /api/v1/regions/{region_code}",
+            )
+        )
+    for name, known, vocab in (
+        ("themes", refs.themes, VocabKind.theme),
+        ("offers", refs.capabilities, VocabKind.capability),
+        ("seeks", refs.capabilities, VocabKind.capability),
+    ):
+        errors += unknown_slug_errors(f"{prefix}{name}", data.get(name) or [], known, vocab)
+    return errors
+
+
+def stored_values(body: ActorFields | ActorUpdate, *, partial: bool) -> dict[str, Any]:
+    data = body.model_dump(exclude_unset=partial)
+    for name in LIST_FIELDS:
+        if data.get(name) is not None:
+            data[name] = unique(data[name])
+    return data
+
+
+def _check_payload(session: Session, data: dict[str, Any]) -> None:
+    refs = ReferenceSets.load(session, {data["region_code"]} if data.get("region_code") else set())
+    errors = payload_errors(data, refs)
+    if errors:
+        raise InvalidPayload.of(errors)
+
+
+def _check_external_id(session: Session, kind: ActorKind, external_id: str | None, own_id: int | None) -> None:
+    if external_id is None:
+        return
+    clash = session.exec(
+        select(Actor.id).where(Actor.kind == kind, Actor.external_id == external_id)
+    ).first()
+    if clash is not None and clash != own_id:
+        raise Conflict(f"external_id '{external_id}' is already used by {kind} {clash}")
+
+
+def _flush(session: Session) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        # Two writers raced past the pre-check; the database's constraint decides.
+        raise Conflict("the change conflicts with a stored actor (duplicate external_id?)") from exc
+
+
+def create_actor(session: Session, kind: ActorKind, body: ActorCreate, principal: Principal) -> Actor:
+    principal.require_region(body.region_code)
+    data = stored_values(body, partial=False)
+    _check_payload(session, data)
+    _check_external_id(session, kind, data["external_id"], None)
+    actor = Actor(kind=kind, **data)
+    session.add(actor)
+    _flush(session)
+    return actor
+
+
+def update_actor(
+    session: Session, actor: Actor, body: ActorCreate | ActorUpdate, principal: Principal
+) -> str:
+    """PUT (a full ActorCreate) or PATCH (the fields sent). Returns `updated` or `unchanged`."""
+    partial = isinstance(body, ActorUpdate)
+    data = stored_values(body, partial=partial)
+    if partial:
+        nulls = [name for name in ("name", "region_code", *LIST_FIELDS, "members", "description") if name in data and data[name] is None]
+        if nulls:
+            raise InvalidPayload.of([FieldError(field=n, message="may not be null") for n in nulls])
+    principal.require_region(actor.region_code)
+    if data.get("region_code") is not None:
+        principal.require_region(data["region_code"])
+    _check_payload(session, data)
+    _check_external_id(session, actor.kind, data.get("external_id"), actor.id)
+    if all(getattr(actor, name) == value for name, value in data.items()):
+        return "unchanged"
+    for name, value in data.items():
+        setattr(actor, name, value)
+    actor.version += 1
+    actor.updated_at = utcnow()
+    session.add(actor)
+    _flush(session)
+    return "updated"
+
+
+def delete_actor(session: Session, actor: Actor, principal: Principal) -> None:
+    principal.require_region(actor.region_code)
+    session.delete(actor)
+    session.flush()
+
+
+def count_by_kind(session: Session) -> dict[str, int]:
+    rows = session.exec(select(Actor.kind, func.count()).group_by(Actor.kind))
+    return {str(kind): count for kind, count in rows}
+

@@ -1,0 +1,1 @@
+"""API keys, roles and the checks every write goes through."""

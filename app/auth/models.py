@@ -1,0 +1,56 @@
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import model_validator
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from app.common import utcnow
+
+
+class Role(StrEnum):
+    admin = "admin"
+    editor = "editor"
+    integrator = "integrator"
+    reader = "reader"
+
+
+class ApiKeyBase(SQLModel):
+    role: Role = Field(sa_type=sa.String(16))
+    scope: str | None = Field(
+        default=None,
+        max_length=8,
+        description="NUTS prefix an editor may write inside (e.g. SE2); editors only",
+    )
+    name: str | None = Field(default=None, max_length=120)
+
+
+class ApiKey(ApiKeyBase, table=True):
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(max_length=64, unique=True)
+    key_prefix: str = Field(max_length=16)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+class ApiKeyCreate(ApiKeyBase):
+    @model_validator(mode="after")
+    def scope_matches_role(self) -> "ApiKeyCreate":
+        if self.role is Role.editor and not self.scope:
+            raise ValueError("an editor key needs a scope (a NUTS prefix such as SE2)")
+        if self.role is not Role.editor and self.scope:
+            raise ValueError("only editor keys carry a scope")
+        return self
+
+
+class ApiKeyPublic(ApiKeyBase):
+    id: int
+    key_prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    key: str = Field(description="The key itself; shown once, never stored in clear")

@@ -1,0 +1,39 @@
+from fastapi import APIRouter, status
+
+from app.auth import service
+from app.auth.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+from app.deps import AdminDep, SessionDep
+from app.errors import problem_responses
+
+router = APIRouter(prefix="/keys", tags=["api keys"])
+
+
+def _public(row: service.ApiKey) -> ApiKeyPublic:
+    return ApiKeyPublic.model_validate(row, from_attributes=True)
+
+
+@router.post(
+    "",
+    response_model=ApiKeyCreated,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    summary="Issue an API key (admin); the key is in this answer only",
+)
+def create_key(body: ApiKeyCreate, session: SessionDep, _admin: AdminDep) -> ApiKeyCreated:
+    row, key = service.create_key(session, body)
+    return ApiKeyCreated(**_public(row).model_dump(), key=key)
+
+
+@router.get("", response_model=list[ApiKeyPublic], responses=problem_responses(401, 403))
+def list_keys(session: SessionDep, _admin: AdminDep) -> list[ApiKeyPublic]:
+    return [_public(row) for row in service.list_keys(session)]
+
+
+@router.delete(
+    "/{key_id}",
+    response_model=ApiKeyPublic,
+    responses=problem_responses(401, 403, 404),
+    summary="Revoke an API key (admin)",
+)
+def revoke_key(key_id: int, session: SessionDep, _admin: AdminDep) -> ApiKeyPublic:
+    return _public(service.revoke_key(session, key_id))

@@ -1,0 +1,190 @@
+"""The `clustermatch` command: serve, db, seed, import, export, keys."""
+
+import json
+import sys
+from pathlib import Path
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+import typer
+from sqlmodel import Session
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from app import migrate
+from app.auth import service as keys
+from app.auth.models import ApiKeyCreate, Role
+from app.config import get_settings
+from app.db import make_engine, make_session_factory, session_scope
+from app.errors import DomainError
+from app.seed import ensure_reference_data, is_empty, seed_example_data
+from app.transfer.schemas import ImportReport
+from app.transfer.service import export_document, import_document, parse_document, total_records
+
+app = typer.Typer(help="clustermatch: interregional cluster matchmaking", no_args_is_help=True)
+db_app = typer.Typer(help="Schema migrations", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def _run(step: Callable[[Session], T]) -> T:
+    """Run one unit of work in a transaction; domain errors become a clean exit 1."""
+    engine = make_engine(get_settings().database_url)
+    try:
+        with session_scope(make_session_factory(engine)) as session:
+            return step(session)
+    except DomainError as exc:
+        err.print(f"[red]error:[/red] {exc.detail}")
+        for e in exc.errors or []:
+            err.print(f"  {e.field}: {e.message}")
+        raise typer.Exit(1) from exc
+    finally:
+        engine.dispose()
+
+
+def prepare_database(seed: bool) -> None:
+    """Migrate to head, add missing reference data and, if asked, seed an empty database."""
+    url = get_settings().database_url
+    migrate.upgrade(url)
+
+    def step(session: Session) -> None:
+        ensure_reference_data(session)
+        if seed and is_empty(session):
+            seed_example_data(session)
+            err.print("seeded the Swedish example data")
+
+    _run(step)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+) -> None:
+    """Migrate, seed an empty database (unless CLUSTERMATCH_SEED_ON_START=false), then serve."""
+    import uvicorn
+
+    settings = get_settings()
+    prepare_database(seed=settings.seed_on_start)
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=settings.log_level.lower(),
+        access_log=False,  # the app logs each request with its request id
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations up to REVISION (default: head) and add missing reference data."""
+    migrate.upgrade(get_settings().database_url, revision)
+    if revision == "head":
+        _run(ensure_reference_data)
+    err.print(f"database at {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument()] = "-1") -> None:
+    """Revert migrations down to REVISION (default: one step; `base` empties the schema)."""
+    migrate.downgrade(get_settings().database_url, revision)
+    err.print(f"database at {revision}")
+
+
+@app.command()
+def seed() -> None:
+    """Load the vocabularies, every Swedish NUTS region and the example actors (idempotent)."""
+    migrate.upgrade(get_settings().database_url)
+    report = _run(seed_example_data)
+    _print_report(report)
+
+
+@app.command("import")
+def import_(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]) -> None:
+    """Upsert a {regions, clusters, rdi_platforms} JSON file; validates all first, writes all or nothing."""
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error:[/red] {file} is not a JSON document: {exc}")
+        raise typer.Exit(1) from exc
+
+    def step(session: Session) -> ImportReport:
+        doc = parse_document(raw)
+        with Progress(
+            TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=not sys.stderr.isatty(),
+        ) as progress:
+            task = progress.add_task("import", total=total_records(doc))
+            return import_document(session, doc, lambda n: progress.advance(task, n))
+
+    _print_report(_run(step))
+
+
+@app.command()
+def export(file: Annotated[Path, typer.Argument(dir_okay=False, writable=True)]) -> None:
+    """Write every region, cluster and RDI platform to a JSON file (`-` for standard output)."""
+    doc = _run(export_document)
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    if str(file) == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        file.write_text(text, encoding="utf-8")
+    err.print(
+        f"exported {len(doc['regions'])} regions, {len(doc['clusters'])} clusters, "
+        f"{len(doc['rdi_platforms'])} RDI platforms"
+    )
+
+
+def _print_report(report: ImportReport) -> None:
+    table = Table("records", "created", "updated", "unchanged")
+    for name, outcome in report:
+        table.add_row(name, str(outcome.created), str(outcome.updated), str(outcome.unchanged))
+    err.print(table)
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[Role, typer.Option(help="admin, editor, integrator or reader")],
+    scope: Annotated[str | None, typer.Option(help="NUTS prefix an editor may write in")] = None,
+    name: Annotated[str | None, typer.Option(help="A note to tell keys apart")] = None,
+) -> None:
+    """Create a key and print it alone on standard output (it is not shown again)."""
+    try:
+        spec = ApiKeyCreate(role=role, scope=scope, name=name)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    _row, key = _run(lambda session: keys.create_key(session, spec))
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys (never the keys themselves)."""
+    rows = _run(keys.list_keys)
+    table = Table("id", "role", "scope", "name", "prefix", "created", "revoked")
+    for row in rows:
+        table.add_row(
+            str(row.id), row.role, row.scope or "", row.name or "", row.key_prefix,
+            row.created_at.isoformat(timespec="seconds"),
+            row.revoked_at.isoformat(timespec="seconds") if row.revoked_at else "",
+        )
+    Console().print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[int, typer.Argument()]) -> None:
+    """Revoke a key by id; requests with it get 401 from then on."""
+    _run(lambda session: keys.revoke_key(session, key_id))
+    err.print(f"revoked key {key_id}")
+
+
+if __name__ == "__main__":
+    app()

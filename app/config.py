@@ -1,0 +1,32 @@
+"""Settings read from CLUSTERMATCH_* environment variables."""
+
+from functools import lru_cache
+
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLUSTERMATCH_", extra="ignore")
+
+    database_url: str = "sqlite:///./clustermatch.db"
+    admin_token: str | None = None
+    public_read: bool = True
+    seed_on_start: bool = True
+    # Comma-separated in the environment: "https://a.example,https://b.example".
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    log_level: str = "INFO"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

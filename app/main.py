@@ -1,0 +1,95 @@
+"""Application factory: routers, error handlers, middleware, offline docs."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
+
+from app.actors.router import clusters_router, rdi_platforms_router
+from app.auth.router import router as keys_router
+from app.config import Settings, get_settings
+from app.db import make_engine, make_session_factory
+from app.errors import install_error_handlers
+from app.ops.middleware import Metrics, RequestContextMiddleware
+from app.ops.router import router as ops_router
+from app.reference import nace, nuts
+from app.regions.router import router as regions_router
+from app.vocab.router import router as vocab_router
+
+API_PREFIX = "/api/v1"
+DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
+specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
+Reads are public unless configured otherwise; writes need `Authorization: Bearer <key>`.
+Errors are RFC 9457 `application/problem+json`."""
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Load the classifications now rather than on the first request that needs them.
+    nuts.lookup("SE")
+    nace.problem_with("C")
+    yield
+    app.state.engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    app = FastAPI(
+        title="clustermatch",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.metrics = Metrics()
+
+    install_error_handlers(app)
+    for router in (
+        regions_router,
+        clusters_router,
+        rdi_platforms_router,
+        vocab_router,
+        keys_router,
+    ):
+        app.include_router(router, prefix=API_PREFIX)
+    app.include_router(ops_router)
+    # Probes also answer under the API prefix, for clients that only know that base URL.
+    app.include_router(ops_router, prefix=API_PREFIX, include_in_schema=False)
+    _mount_offline_docs(app)
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Location", "X-Request-ID"],
+        )
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    return app
+
+
+def _mount_offline_docs(app: FastAPI) -> None:
+    """Swagger UI from the installed swagger-ui-bundle package: /docs works with no internet."""
+    app.mount("/static/swagger-ui", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="clustermatch API",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/swagger-ui/favicon-32x32.png",
+        )

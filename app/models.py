@@ -1,0 +1,8 @@
+"""Every table model, imported in one place so the metadata is complete."""
+
+from app.actors.models import Actor
+from app.auth.models import ApiKey
+from app.regions.models import Region, S3Priority
+from app.vocab.models import VocabTerm
+
+__all__ = ["Actor", "ApiKey", "Region", "S3Priority", "VocabTerm"]

@@ -1,0 +1,50 @@
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from app import migrate
+
+router = APIRouter(tags=["operations"])
+
+
+class Health(BaseModel):
+    status: str
+    detail: str | None = None
+
+
+@router.get("/healthz", response_model=Health, summary="The process is up")
+def healthz() -> Health:
+    return Health(status="ok")
+
+
+@router.get(
+    "/readyz",
+    response_model=Health,
+    responses={503: {"model": Health, "description": "Database unreachable or not migrated"}},
+    summary="The database is reachable and its schema is at the latest migration",
+)
+def readyz(request: Request) -> Health | JSONResponse:
+    engine = request.app.state.engine
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        ready = migrate.at_head(engine)
+    except Exception as exc:  # any failure to reach the database means not ready
+        return JSONResponse(
+            Health(status="unavailable", detail=f"database unreachable: {type(exc).__name__}").model_dump(),
+            status_code=503,
+        )
+    if not ready:
+        return JSONResponse(
+            Health(status="unavailable", detail="migrations are not at head").model_dump(),
+            status_code=503,
+        )
+    return Health(status="ok")
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+def metrics(request: Request) -> Response:
+    registry = request.app.state.metrics.registry
+    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

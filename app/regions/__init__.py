@@ -1,0 +1,1 @@
+"""NUTS regions with their smart specialisation (S3) priorities."""

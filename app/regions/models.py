@@ -1,0 +1,123 @@
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, Relationship, SQLModel
+
+from app.common import LongText, NaceCode, Name, Slug, json_column, utcnow
+
+
+class S3PriorityBase(SQLModel):
+    title: Name
+    description: LongText = ""
+    themes: list[Slug] = json_column(max_length=30)
+    nace_codes: list[NaceCode] = json_column(max_length=50)
+
+
+class S3Priority(S3PriorityBase, table=True):
+    __tablename__ = "s3_priority"
+
+    id: int | None = Field(default=None, primary_key=True)
+    region_code: str = Field(
+        sa_column=sa.Column(
+            sa.String(8), sa.ForeignKey("region.code", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    position: int = 0
+    description: str = Field(default="", sa_type=sa.Text)
+    region: "Region" = Relationship(back_populates="priorities")
+
+
+class S3PriorityIn(S3PriorityBase):
+    pass
+
+
+class S3PriorityPublic(S3PriorityBase):
+    pass
+
+
+class RegionBase(SQLModel):
+    name: Name | None = Field(default=None, description="Defaults to the NUTS label")
+    local_name: Name | None = None
+    s3_platform_member: bool = False
+
+
+class Region(RegionBase, table=True):
+    __tablename__ = "region"
+
+    code: str = Field(primary_key=True, max_length=8)
+    name: str = Field(max_length=200)
+    country_code: str = Field(max_length=2, index=True)
+    level: int = Field(index=True)
+    parent_code: str | None = Field(default=None, max_length=8)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    version: int = 1
+    priorities: list[S3Priority] = Relationship(
+        back_populates="region",
+        sa_relationship_kwargs={
+            "order_by": "S3Priority.position",
+            "cascade": "all, delete-orphan",
+            "lazy": "selectin",
+        },
+    )
+
+
+class RegionPut(RegionBase):
+    s3_priorities: list[S3PriorityIn] = Field(default_factory=list, max_length=50)
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "name": "West Sweden",
+                    "local_name": "Västsverige",
+                    "s3_platform_member": True,
+                    "s3_priorities": [
+                        {
+                            "title": "Textiles and fashion",
+                            "description": "Smart textiles and sustainable fashion.",
+                            "themes": ["textiles"],
+                            "nace_codes": ["13", "14"],
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+
+
+class RegionPublic(RegionBase):
+    code: str
+    name: str
+    country_code: str
+    level: int
+    parent_code: str | None
+    s3_priorities: list[S3PriorityPublic]
+    updated_at: datetime
+    version: int
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "code": "SE23",
+                    "name": "West Sweden",
+                    "local_name": "Västsverige",
+                    "country_code": "SE",
+                    "level": 2,
+                    "parent_code": "SE2",
+                    "s3_platform_member": True,
+                    "s3_priorities": [
+                        {
+                            "title": "Textiles and fashion",
+                            "description": "Smart textiles and sustainable fashion.",
+                            "themes": ["textiles"],
+                            "nace_codes": ["13", "14"],
+                        }
+                    ],
+                    "updated_at": "2026-01-01T00:00:00Z",
+                    "version": 1,
+                }
+            ]
+        }
+    }

@@ -1,0 +1,82 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.common import Page, PageParams, Slug
+from app.deps import ReadAccess, SessionDep, WriterDep
+from app.errors import problem_responses
+from app.regions import service
+from app.regions.models import RegionPublic, RegionPut
+from app.versioning import check_if_match, etag, not_modified
+
+router = APIRouter(prefix="/regions", tags=["regions"])
+
+
+@router.get(
+    "",
+    response_model=Page[RegionPublic],
+    dependencies=[ReadAccess],
+    responses=problem_responses(401, 422),
+)
+def list_regions(
+    session: SessionDep,
+    page: Annotated[PageParams, Query()],
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    level: Annotated[int | None, Query(ge=1, le=3)] = None,
+    theme: Annotated[Slug | None, Query(description="Regions with an S3 priority on this theme")] = None,
+    s3_platform_member: bool | None = None,
+) -> Page[RegionPublic]:
+    rows, total = service.list_regions(
+        session,
+        country=country,
+        level=level,
+        theme=theme,
+        s3_platform_member=s3_platform_member,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    return Page(items=[service.to_public(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get(
+    "/{code}",
+    response_model=RegionPublic,
+    dependencies=[ReadAccess],
+    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+)
+def get_region(code: str, request: Request, response: Response, session: SessionDep) -> RegionPublic | Response:
+    region = service.get_region(session, code)
+    cached = not_modified(request, region.version)
+    if cached:
+        return cached
+    response.headers["ETag"] = etag(region.version)
+    return service.to_public(region)
+
+
+@router.put(
+    "/{code}",
+    response_model=RegionPublic,
+    responses={201: {"model": RegionPublic, "description": "Created"}, **problem_responses(401, 403, 412, 422)},
+)
+def put_region(
+    code: str, body: RegionPut, request: Request, response: Response, session: SessionDep, writer: WriterDep
+) -> RegionPublic:
+    """Create or replace a region; the NUTS classification fills code, level, country and parent."""
+    entry = service.classify(code)
+    existing = session.get(service.Region, entry.code)
+    check_if_match(request, existing.version if existing else None)
+    region, outcome = service.put_region(session, code, body, writer)
+    response.status_code = status.HTTP_201_CREATED if outcome == "created" else status.HTTP_200_OK
+    response.headers["ETag"] = etag(region.version)
+    return service.to_public(region)
+
+
+@router.delete(
+    "/{code}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 409, 412),
+)
+def delete_region(code: str, request: Request, session: SessionDep, writer: WriterDep) -> None:
+    region = service.get_region(session, code)
+    check_if_match(request, region.version)
+    service.delete_region(session, region, writer)

@@ -1,0 +1,183 @@
+"""Queries and rules for regions."""
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from app.auth.service import Principal
+from app.common import json_list_has, unique, utcnow
+from app.errors import Conflict, FieldError, InvalidPayload, NotFound
+from app.reference import nuts
+from app.regions.models import Region, RegionPublic, RegionPut, S3Priority, S3PriorityPublic
+from app.vocab.models import VocabKind
+from app.vocab.service import slugs, unknown_slug_errors
+
+
+def to_public(region: Region) -> RegionPublic:
+    return RegionPublic(
+        code=region.code,
+        name=region.name,
+        local_name=region.local_name,
+        country_code=region.country_code,
+        level=region.level,
+        parent_code=region.parent_code,
+        s3_platform_member=region.s3_platform_member,
+        s3_priorities=[S3PriorityPublic.model_validate(p, from_attributes=True) for p in region.priorities],
+        updated_at=region.updated_at,
+        version=region.version,
+    )
+
+
+def classify(code: str) -> nuts.NutsRegion:
+    """The NUTS entry for a region code, or a 422 naming the `code` field."""
+    entry = nuts.lookup(code.strip().upper())
+    if entry is None:
+        raise InvalidPayload.of(
+            [FieldError(field="code", message=f"'{code}' is not a NUTS 2024 region code")]
+        )
+    return entry
+
+
+def get_region(session: Session, code: str) -> Region:
+    region = session.get(Region, code.upper())
+    if region is None:
+        raise NotFound(f"no region with code {code}")
+    return region
+
+
+def list_regions(
+    session: Session,
+    *,
+    country: str | None,
+    level: int | None,
+    theme: str | None,
+    s3_platform_member: bool | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Region], int]:
+    conditions: list[Any] = []
+    if country:
+        conditions.append(Region.country_code == country.upper())
+    if level is not None:
+        conditions.append(Region.level == level)
+    if s3_platform_member is not None:
+        conditions.append(Region.s3_platform_member == s3_platform_member)
+    if theme:
+        conditions.append(
+            sa.exists().where(
+                S3Priority.region_code == Region.code, json_list_has(S3Priority.themes, theme)
+            )
+        )
+    total = session.exec(select(func.count()).select_from(Region).where(*conditions)).one()
+    rows = session.exec(
+        select(Region).where(*conditions).order_by(col(Region.code)).limit(limit).offset(offset)
+    )
+    return list(rows), total
+
+
+def validate_priorities(
+    session: Session, body: RegionPut, field_prefix: str = "", themes: set[str] | None = None
+) -> list[FieldError]:
+    known = themes if themes is not None else slugs(session, VocabKind.theme)
+    errors: list[FieldError] = []
+    for index, priority in enumerate(body.s3_priorities):
+        errors += unknown_slug_errors(
+            f"{field_prefix}s3_priorities.{index}.themes", priority.themes, known, VocabKind.theme
+        )
+    return errors
+
+
+def _desired_state(entry: nuts.NutsRegion, body: RegionPut) -> dict[str, Any]:
+    return {
+        "name": body.name or entry.label,
+        "local_name": body.local_name,
+        "s3_platform_member": body.s3_platform_member,
+        "s3_priorities": [
+            {
+                "title": p.title,
+                "description": p.description,
+                "themes": unique(p.themes),
+                "nace_codes": unique(p.nace_codes),
+            }
+            for p in body.s3_priorities
+        ],
+    }
+
+
+def _current_state(region: Region) -> dict[str, Any]:
+    return {
+        "name": region.name,
+        "local_name": region.local_name,
+        "s3_platform_member": region.s3_platform_member,
+        "s3_priorities": [
+            {
+                "title": p.title,
+                "description": p.description,
+                "themes": p.themes,
+                "nace_codes": p.nace_codes,
+            }
+            for p in region.priorities
+        ],
+    }
+
+
+def apply_put(
+    session: Session, entry: nuts.NutsRegion, body: RegionPut, existing: Region | None
+) -> tuple[Region, str]:
+    """Create or replace a region; returns it and `created`, `updated` or `unchanged`.
+
+    A PUT that changes nothing keeps the version, so repeating it is a true no-op.
+    """
+    desired = _desired_state(entry, body)
+    if existing is not None and _current_state(existing) == desired:
+        return existing, "unchanged"
+    region = existing or Region(
+        code=entry.code,
+        name=desired["name"],
+        country_code=entry.country_code,
+        level=entry.level,
+        parent_code=entry.parent_code,
+        version=0,
+    )
+    region.name = desired["name"]
+    region.local_name = desired["local_name"]
+    region.s3_platform_member = desired["s3_platform_member"]
+    region.priorities = [
+        S3Priority(position=index, **priority)
+        for index, priority in enumerate(desired["s3_priorities"])
+    ]
+    region.version += 1
+    region.updated_at = utcnow()
+    session.add(region)
+    return region, "created" if existing is None else "updated"
+
+
+def put_region(
+    session: Session, code: str, body: RegionPut, principal: Principal
+) -> tuple[Region, str]:
+    entry = classify(code)
+    principal.require_region(entry.code)
+    errors = validate_priorities(session, body)
+    if errors:
+        raise InvalidPayload.of(errors)
+    existing = session.get(Region, entry.code)
+    region, outcome = apply_put(session, entry, body, existing)
+    session.flush()
+    return region, outcome
+
+
+def delete_region(session: Session, region: Region, principal: Principal) -> None:
+    from app.actors.models import Actor
+
+    principal.require_region(region.code)
+    referencing = session.exec(
+        select(func.count()).select_from(Actor).where(Actor.region_code == region.code)
+    ).one()
+    if referencing:
+        raise Conflict(
+            f"region {region.code} is still referenced by {referencing} actor(s); "
+            "move or delete them first"
+        )
+    session.delete(region)
+    session.flush()

@@ -1,0 +1,55 @@
+"""Reference data (vocabularies) and the Swedish example data from seed_data/."""
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from sqlmodel import Session, func, select
+
+from app import PROJECT_ROOT
+from app.actors.models import Actor
+from app.reference import nuts
+from app.regions.models import Region, RegionPut
+from app.regions.service import apply_put
+from app.transfer.schemas import ImportReport
+from app.transfer.service import import_document, parse_document
+from app.vocab.models import TermCreate, VocabKind, VocabTerm
+
+SEED_DIR = PROJECT_ROOT / "seed_data"
+SEED_COUNTRY = "SE"
+_VOCAB_FILES = {VocabKind.theme: "themes.json", VocabKind.capability: "capabilities.json"}
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Any:
+    return json.loads((SEED_DIR / name).read_text(encoding="utf-8"))
+
+
+def ensure_reference_data(session: Session) -> int:
+    """Add the seeded vocabulary terms that are missing; never touches existing ones."""
+    added = 0
+    for kind, filename in _VOCAB_FILES.items():
+        stored = set(session.exec(select(VocabTerm.slug).where(VocabTerm.kind == kind)))
+        for raw in _load(filename):
+            term = TermCreate.model_validate(raw)
+            if term.slug not in stored:
+                session.add(VocabTerm(kind=kind, **term.model_dump()))
+                added += 1
+    session.flush()
+    return added
+
+
+def is_empty(session: Session) -> bool:
+    regions = session.exec(select(func.count()).select_from(Region)).one()
+    actors = session.exec(select(func.count()).select_from(Actor)).one()
+    return regions == 0 and actors == 0
+
+
+def seed_example_data(session: Session) -> ImportReport:
+    """Every Swedish NUTS 1-3 region, S3 priorities and example actors. Idempotent."""
+    ensure_reference_data(session)
+    for entry in nuts.regions_of_country(SEED_COUNTRY):
+        if not entry.extra_regio and session.get(Region, entry.code) is None:
+            apply_put(session, entry, RegionPut(), None)
+    session.flush()
+    return import_document(session, parse_document(_load("example_data.json")))

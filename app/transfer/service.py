@@ -1,0 +1,143 @@
+"""Import validates a whole document first, then writes it in one transaction."""
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import insert
+from sqlmodel import Session, col, select
+
+from app.actors.models import Actor, ActorCreate, ActorKind, ActorPublic
+from app.actors.service import ReferenceSets, payload_errors, stored_values
+from app.common import utcnow
+from app.errors import FieldError, InvalidPayload, field_errors
+from app.reference import nuts
+from app.regions.models import Region
+from app.regions.service import apply_put, to_public, validate_priorities
+from app.transfer.schemas import ImportReport, TransferDocument
+
+ACTOR_SECTIONS: dict[str, ActorKind] = {
+    "clusters": ActorKind.cluster,
+    "rdi_platforms": ActorKind.rdi_platform,
+}
+_CHUNK = 500
+
+Progress = Callable[[int], None]
+
+
+def parse_document(raw: Any) -> TransferDocument:
+    try:
+        return TransferDocument.model_validate(raw)
+    except ValidationError as exc:
+        raise InvalidPayload.of(field_errors(exc.errors())) from exc
+
+
+def document_errors(session: Session, doc: TransferDocument) -> list[FieldError]:
+    refs = ReferenceSets.load(session, {a.region_code for a in _all_actors(doc)})
+    refs.regions |= {r.code for r in doc.regions}
+    errors: list[FieldError] = []
+    for index, record in enumerate(doc.regions):
+        errors += validate_priorities(session, record, f"regions.{index}.", refs.themes)
+    for section in ACTOR_SECTIONS:
+        seen: dict[str, int] = {}
+        for index, actor in enumerate(getattr(doc, section)):
+            prefix = f"{section}.{index}."
+            errors += payload_errors(actor.model_dump(), refs, prefix)
+            if actor.external_id is not None:
+                if actor.external_id in seen:
+                    errors.append(
+                        FieldError(
+                            field=f"{prefix}external_id",
+                            message=f"repeats {section}.{seen[actor.external_id]}.external_id",
+                        )
+                    )
+                seen.setdefault(actor.external_id, index)
+    return errors
+
+
+def _all_actors(doc: TransferDocument) -> list[ActorCreate]:
+    return [*doc.clusters, *doc.rdi_platforms]
+
+
+def _stored_by_external_id(session: Session, kind: ActorKind, ids: list[str]) -> dict[str, Actor]:
+    found: dict[str, Actor] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = session.exec(
+            select(Actor).where(Actor.kind == kind, col(Actor.external_id).in_(chunk))
+        )
+        found.update({row.external_id: row for row in rows if row.external_id})
+    return found
+
+
+def import_document(
+    session: Session, doc: TransferDocument, progress: Progress = lambda _n: None
+) -> ImportReport:
+    """Upsert regions by code and actors by (kind, external_id); all or nothing.
+
+    Actors without an external_id are always created: nothing else identifies them.
+    """
+    errors = document_errors(session, doc)
+    if errors:
+        raise InvalidPayload.of(errors)
+    report = ImportReport()
+    stored_regions = {
+        r.code: r
+        for r in session.exec(
+            select(Region).where(col(Region.code).in_([r.code for r in doc.regions]))
+        )
+    }
+    for record in doc.regions:
+        entry = nuts.lookup(record.code)
+        assert entry is not None  # NutsCode validated it
+        _region, outcome = apply_put(session, entry, record, stored_regions.get(record.code))
+        report.regions.count(outcome)
+        progress(1)
+    session.flush()
+    for section, kind in ACTOR_SECTIONS.items():
+        _import_actors(session, kind, getattr(doc, section), getattr(report, section), progress)
+    session.flush()
+    return report
+
+
+def _import_actors(
+    session: Session, kind: ActorKind, records: list[ActorCreate], outcomes: Any, progress: Progress
+) -> None:
+    stored = _stored_by_external_id(session, kind, [r.external_id for r in records if r.external_id])
+    now = utcnow()
+    new_rows: list[dict[str, Any]] = []
+    for record in records:
+        data = stored_values(record, partial=False)
+        actor = stored.get(record.external_id) if record.external_id else None
+        if actor is None:
+            new_rows.append({**data, "kind": kind, "created_at": now, "updated_at": now, "version": 1})
+            outcomes.count("created")
+        elif all(getattr(actor, name) == value for name, value in data.items()):
+            outcomes.count("unchanged")
+        else:
+            for name, value in data.items():
+                setattr(actor, name, value)
+            actor.version += 1
+            actor.updated_at = now
+            outcomes.count("updated")
+        progress(1)
+    for start in range(0, len(new_rows), _CHUNK):
+        session.execute(insert(Actor), new_rows[start : start + _CHUNK])
+
+
+def export_document(session: Session) -> dict[str, Any]:
+    regions = session.exec(select(Region).order_by(col(Region.code)))
+    doc: dict[str, Any] = {
+        "regions": [to_public(r).model_dump(mode="json") for r in regions],
+    }
+    for section, kind in ACTOR_SECTIONS.items():
+        actors = session.exec(select(Actor).where(Actor.kind == kind).order_by(col(Actor.id)))
+        doc[section] = [
+            ActorPublic.model_validate(a, from_attributes=True).model_dump(mode="json")
+            for a in actors
+        ]
+    return doc
+
+
+def total_records(doc: TransferDocument) -> int:
+    return len(doc.regions) + len(doc.clusters) + len(doc.rdi_platforms)

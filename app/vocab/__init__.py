@@ -1,0 +1,1 @@
+"""Controlled vocabularies: S3 themes and actor capabilities."""
