@@ -13,6 +13,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from app.actors.router import clusters_router, rdi_platforms_router
 from app.auth.router import router as keys_router
+from app.common import API_PREFIX
 from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
 from app.errors import install_error_handlers
@@ -22,7 +23,6 @@ from app.reference import nace, nuts
 from app.regions.router import router as regions_router
 from app.vocab.router import router as vocab_router
 
-API_PREFIX = "/api/v1"
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
 specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
 Reads are public unless configured otherwise; writes need `Authorization: Bearer <key>`.
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vocab_router,
         keys_router,
     ):
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router)
     app.include_router(ops_router)
     # Probes also answer under the API prefix, for clients that only know that base URL.
     app.include_router(ops_router, prefix=API_PREFIX, include_in_schema=False)

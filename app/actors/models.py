@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, NonNegativeInt
 from sqlmodel import Field, SQLModel
 
-from app.common import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url, json_column, utcnow
+from app.common import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url, json_column, timestamp_field, utcnow
 
 
 class ActorKind(StrEnum):
@@ -50,8 +50,8 @@ class Actor(ActorFields, table=True):
     members: dict[str, int] = Field(default_factory=dict, sa_type=sa.JSON)  # type: ignore[assignment]
     website: str | None = Field(default=None, max_length=500)
     external_id: str | None = Field(default=None, max_length=200)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
 
 

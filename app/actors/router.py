@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
-from app.common import Page, PageParams, Slug
+from app.common import API_PREFIX, Page, PageParams, Slug
 from app.deps import ReadAccess, SessionDep, WriterDep
 from app.errors import problem_responses
 from app.versioning import check_if_match, etag, not_modified
@@ -27,7 +27,7 @@ def _filters(
 
 
 def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
-    router = APIRouter(prefix=prefix, tags=[label])
+    router = APIRouter(prefix=f"{API_PREFIX}{prefix}", tags=[label])
 
     @router.post(
         "",
@@ -39,7 +39,7 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     def create(body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep) -> ActorPublic:
         actor = service.create_actor(session, kind, body, writer)
         response.headers["ETag"] = etag(actor.version)
-        response.headers["Location"] = f"/api/v1{prefix}/{actor.id}"
+        response.headers["Location"] = f"{API_PREFIX}{prefix}/{actor.id}"
         return service.to_public(actor)
 
     @router.get(

@@ -5,7 +5,7 @@ from pydantic import model_validator
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.common import utcnow
+from app.common import timestamp_field, utcnow
 
 
 class Role(StrEnum):
@@ -31,8 +31,8 @@ class ApiKey(ApiKeyBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key_hash: str = Field(max_length=64, unique=True)
     key_prefix: str = Field(max_length=16)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
-    revoked_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    revoked_at: datetime | None = timestamp_field(default=None)
 
 
 class ApiKeyCreate(ApiKeyBase):

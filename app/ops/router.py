@@ -14,7 +14,7 @@ class Health(BaseModel):
     detail: str | None = None
 
 
-@router.get("/healthz", response_model=Health, summary="The process is up")
+@router.get("/healthz", response_model=Health, response_model_exclude_none=True, summary="The process is up")
 def healthz() -> Health:
     return Health(status="ok")
 
@@ -22,6 +22,7 @@ def healthz() -> Health:
 @router.get(
     "/readyz",
     response_model=Health,
+    response_model_exclude_none=True,
     responses={503: {"model": Health, "description": "Database unreachable or not migrated"}},
     summary="The database is reachable and its schema is at the latest migration",
 )

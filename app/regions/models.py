@@ -3,7 +3,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
-from app.common import LongText, NaceCode, Name, Slug, json_column, utcnow
+from app.common import LongText, NaceCode, Name, Slug, json_column, timestamp_field, utcnow
 
 
 class S3PriorityBase(SQLModel):
@@ -49,8 +49,8 @@ class Region(RegionBase, table=True):
     country_code: str = Field(max_length=2, index=True)
     level: int = Field(index=True)
     parent_code: str | None = Field(default=None, max_length=8)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
     version: int = 1
     priorities: list[S3Priority] = Relationship(
         back_populates="region",

@@ -2,14 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.common import Page, PageParams, Slug
+from app.common import API_PREFIX, Page, PageParams, Slug
 from app.deps import ReadAccess, SessionDep, WriterDep
 from app.errors import problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.versioning import check_if_match, etag, not_modified
 
-router = APIRouter(prefix="/regions", tags=["regions"])
+router = APIRouter(prefix=f"{API_PREFIX}/regions", tags=["regions"])
 
 
 @router.get(

@@ -1,11 +1,12 @@
 from fastapi import APIRouter, status
 
+from app.common import API_PREFIX
 from app.deps import AdminDep, ReadAccess, SessionDep
 from app.errors import problem_responses
 from app.vocab import service
 from app.vocab.models import TermCreate, TermPublic, VocabKind
 
-router = APIRouter(tags=["vocabularies"])
+router = APIRouter(prefix=API_PREFIX, tags=["vocabularies"])
 
 
 def _add_routes(kind: VocabKind) -> None:
