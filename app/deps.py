@@ -54,7 +54,7 @@ CallerDep = Annotated[Principal | None, Depends(get_caller)]
 def get_writer(caller: CallerDep) -> Principal:
     if caller is None:
         raise Unauthorized("writes need an API key: send 'Authorization: Bearer <key>'")
-    if caller.role is Role.reader:
+    if caller.role == Role.reader:
         raise Forbidden("a reader key may not write")
     return caller
 

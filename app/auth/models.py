@@ -38,7 +38,7 @@ class ApiKey(ApiKeyBase, table=True):
 class ApiKeyCreate(ApiKeyBase):
     @model_validator(mode="after")
     def scope_matches_role(self) -> "ApiKeyCreate":
-        if self.role is Role.editor and not self.scope:
+        if self.role == Role.editor and not self.scope:
             raise ValueError("an editor key needs a scope (a NUTS prefix such as SE2)")
         if self.role is not Role.editor and self.scope:
             raise ValueError("only editor keys carry a scope")

@@ -25,7 +25,7 @@ class Principal:
     def may_write_region(self, code: str) -> bool:
         if self.role in (Role.admin, Role.integrator):
             return True
-        return self.role is Role.editor and self.scope is not None and code.startswith(self.scope)
+        return self.role == Role.editor and self.scope is not None and code.startswith(self.scope)
 
     def require_region(self, code: str) -> None:
         if not self.may_write_region(code):
@@ -81,4 +81,4 @@ def authenticate(session: Session, token: str, admin_token: str | None) -> Princ
     row = session.exec(select(ApiKey).where(ApiKey.key_hash == hash_key(token))).first()
     if row is None or row.revoked_at is not None:
         return None
-    return Principal(role=row.role, scope=row.scope, key_id=row.id)
+    return Principal(role=Role(row.role), scope=row.scope, key_id=row.id)

@@ -17,7 +17,10 @@ def slugs(session: Session, kind: VocabKind) -> set[str]:
 
 
 def add_term(session: Session, kind: VocabKind, term: TermCreate) -> VocabTerm:
-    if session.get(VocabTerm, (kind, term.slug)) is not None:
+    exists = session.exec(
+        select(VocabTerm.slug).where(VocabTerm.kind == kind, VocabTerm.slug == term.slug)
+    ).first()
+    if exists is not None:
         raise Conflict(f"{kind} '{term.slug}' already exists")
     row = VocabTerm(kind=kind, **term.model_dump())
     session.add(row)
@@ -39,4 +42,4 @@ def unknown_slug_errors(
 
 
 def kind_path(kind: VocabKind) -> str:
-    return "themes" if kind is VocabKind.theme else "capabilities"
+    return "themes" if kind == VocabKind.theme else "capabilities"

@@ -1,0 +1,57 @@
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from app.config import get_settings
+from tests.conftest import with_session
+from app.transfer.service import export_document
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def cli_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("CLUSTERMATCH_DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    yield database_url
+    get_settings.cache_clear()
+
+
+def test_seed_loads_swedish_example_data_idempotently(cli_env: str) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    first = with_session(cli_env, export_document)
+    regions = {r["code"]: r for r in first["regions"]}
+    nuts2 = {"SE11", "SE12", "SE21", "SE22", "SE23", "SE31", "SE32", "SE33"}
+    assert {"SE1", "SE2", "SE3"} <= set(regions)
+    assert nuts2 <= set(regions)
+    assert sum(1 for r in regions.values() if r["level"] == 3) == 21
+    assert all(regions[code]["s3_priorities"] for code in nuts2)
+    actors = first["clusters"] + first["rdi_platforms"]
+    assert len(actors) >= 40
+    assert {a["region_code"] for a in actors} == nuts2
+    assert {"health-care", "aerospace", "life-science", "textiles", "food", "offshore"} <= {
+        t for a in actors for t in a["themes"]
+    }
+    assert any(not a["themes"] and a["description"] for a in actors)  # text-only actors
+
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    assert with_session(cli_env, export_document) == first
+
+
+def test_keys_create_prints_only_the_key_and_revoke_works(cli_env: str) -> None:
+    created = runner.invoke(cli, ["keys", "create", "--role", "editor", "--scope", "SE2"])
+    assert created.exit_code == 0
+    key = created.stdout.strip()
+    assert key.startswith("cm_") and "\n" not in key
+    listed = runner.invoke(cli, ["keys", "list"])
+    assert "editor" in listed.stdout and "SE2" in listed.stdout and key not in listed.stdout
+    assert runner.invoke(cli, ["keys", "revoke", "1"]).exit_code == 0
+    assert runner.invoke(cli, ["keys", "revoke", "99"]).exit_code == 1
+    assert runner.invoke(cli, ["keys", "create", "--role", "editor"]).exit_code == 1
+
+
+def test_db_downgrade_and_upgrade(cli_env: str) -> None:
+    assert runner.invoke(cli, ["db", "downgrade", "base"]).exit_code == 0
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    # Reference data is back after the upgrade.
+    assert runner.invoke(cli, ["seed"]).exit_code == 0

@@ -1,0 +1,113 @@
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from tests.conftest import with_session
+from app.transfer.service import export_document
+
+runner = CliRunner()
+
+
+def _doc(**sections: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "regions": [
+            {"code": "SE22", "name": "South Sweden", "s3_priorities": [{"title": "Food", "themes": ["food"]}]},
+            {"code": "SE23"},
+        ],
+        "clusters": [
+            {"name": "Food cluster", "region_code": "SE22", "themes": ["food"], "external_id": "c-1"},
+            {"name": "Textile cluster", "region_code": "SE23", "themes": ["textiles"], "external_id": "c-2"},
+        ],
+        "rdi_platforms": [
+            {"name": "Food lab", "region_code": "SE22", "offers": ["testbed"], "external_id": "r-1"},
+        ],
+    }
+    doc.update(sections)
+    return doc
+
+
+@pytest.fixture
+def cli_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("CLUSTERMATCH_DATABASE_URL", database_url)
+    from app.config import get_settings
+
+    get_settings.cache_clear()
+    yield database_url
+    get_settings.cache_clear()
+
+
+def _import(tmp_path: Path, doc: dict[str, Any]) -> Any:
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return runner.invoke(cli, ["import", str(path)])
+
+
+def _counts(url: str) -> tuple[int, int, int]:
+    doc = with_session(url, export_document)
+    return len(doc["regions"]), len(doc["clusters"]), len(doc["rdi_platforms"])
+
+
+def test_import_creates_then_updates_by_external_id(cli_env: str, tmp_path: Path) -> None:
+    first = _import(tmp_path, _doc())
+    assert first.exit_code == 0, first.output
+    assert _counts(cli_env) == (2, 2, 1)
+
+    changed = _doc()
+    changed["clusters"][0]["description"] = "Nu med förpackningar"
+    second = _import(tmp_path, changed)
+    assert second.exit_code == 0, second.output
+    assert _counts(cli_env) == (2, 2, 1)
+    doc = with_session(cli_env, export_document)
+    food = next(c for c in doc["clusters"] if c["external_id"] == "c-1")
+    textile = next(c for c in doc["clusters"] if c["external_id"] == "c-2")
+    assert (food["description"], food["version"]) == ("Nu med förpackningar", 2)
+    assert textile["version"] == 1  # unchanged records keep their version
+
+
+def test_import_with_one_bad_row_writes_nothing(cli_env: str, tmp_path: Path) -> None:
+    doc = _doc()
+    doc["rdi_platforms"].append(
+        {"name": "Bad", "region_code": "SE22", "nace_codes": ["62.01"], "external_id": "r-2"}
+    )
+    result = _import(tmp_path, doc)
+    assert result.exit_code == 1
+    assert "rdi_platforms.1.nace_codes.0" in result.output
+    assert _counts(cli_env) == (0, 0, 0)
+
+
+def test_import_reports_every_database_level_error(cli_env: str, tmp_path: Path) -> None:
+    doc = _doc()
+    doc["clusters"][1]["region_code"] = "SE33"  # a real NUTS code, but not stored nor in the file
+    doc["clusters"][1]["themes"] = ["knitting"]
+    doc["clusters"].append({"name": "Twin", "region_code": "SE22", "external_id": "c-1"})
+    result = _import(tmp_path, doc)
+    assert result.exit_code == 1
+    for field in ("clusters.1.region_code", "clusters.1.themes.0", "clusters.2.external_id"):
+        assert field in result.output
+    assert _counts(cli_env) == (0, 0, 0)
+
+
+def test_import_rejects_malformed_json(cli_env: str, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(path)])
+    assert result.exit_code == 1
+    assert "not a JSON document" in result.output
+
+
+def test_export_round_trips_into_an_empty_database(cli_env: str, tmp_path: Path) -> None:
+    assert _import(tmp_path, _doc()).exit_code == 0
+    out = tmp_path / "export.json"
+    assert runner.invoke(cli, ["export", str(out)]).exit_code == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["code"] for r in exported["regions"]] == ["SE22", "SE23"]
+    assert exported["regions"][0]["s3_priorities"][0]["themes"] == ["food"]
+    # Importing the export again is a no-op: everything is matched and unchanged.
+    again = runner.invoke(cli, ["import", str(out)])
+    assert again.exit_code == 0
+    assert _counts(cli_env) == (2, 2, 1)
+    assert with_session(cli_env, export_document) == exported
