@@ -2,15 +2,15 @@
 
 import json
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from sqlmodel import Session
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlmodel import Session
 
 from app import migrate
 from app.auth import service as keys
@@ -107,8 +107,10 @@ def seed() -> None:
 
 
 @app.command("import")
-def import_(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]) -> None:
-    """Upsert a {regions, clusters, rdi_platforms} JSON file; validates all first, writes all or nothing."""
+def import_(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+) -> None:
+    """Upsert a {regions, clusters, rdi_platforms} JSON file: all is checked, then all written."""
     try:
         raw = json.loads(file.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -118,8 +120,12 @@ def import_(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, re
     def step(session: Session) -> ImportReport:
         doc = parse_document(raw)
         with Progress(
-            TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=not sys.stderr.isatty(),
+            TextColumn("importing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=not sys.stderr.isatty(),
         ) as progress:
             task = progress.add_task("import", total=total_records(doc))
             return import_document(session, doc, lambda n: progress.advance(task, n))
@@ -172,7 +178,11 @@ def keys_list() -> None:
     table = Table("id", "role", "scope", "name", "prefix", "created", "revoked")
     for row in rows:
         table.add_row(
-            str(row.id), row.role, row.scope or "", row.name or "", row.key_prefix,
+            str(row.id),
+            row.role,
+            row.scope or "",
+            row.name or "",
+            row.key_prefix,
             row.created_at.isoformat(timespec="seconds"),
             row.revoked_at.isoformat(timespec="seconds") if row.revoked_at else "",
         )

@@ -1,7 +1,6 @@
 """Settings read from CLUSTERMATCH_* environment variables."""
 
 from functools import lru_cache
-
 from typing import Annotated
 
 from pydantic import Field, field_validator
@@ -18,6 +17,8 @@ class Settings(BaseSettings):
     # Comma-separated in the environment: "https://a.example,https://b.example".
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
+    thread_pool_size: int = Field(default=8, ge=1, le=200)
+    read_cache_size: int = Field(default=50_000, ge=0)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

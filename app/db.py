@@ -15,15 +15,21 @@ def is_sqlite(url: str) -> bool:
 
 def make_engine(url: str) -> Engine:
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # One pooled connection per worker thread; reconnecting per request is slow.
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, pool_size=20, max_overflow=20
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
+        if ":memory:" not in url and url != "sqlite://":
+            # WAL persists in the file, so set it once, not on every connection.
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
@@ -31,7 +37,34 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: objects stay readable after the commit that ends a request.
-    return sessionmaker(engine, class_=Session, expire_on_commit=False)
+    factory = sessionmaker(engine, class_=Session, expire_on_commit=False)
+    event.listen(factory, "after_flush", _mark_written)
+    return factory
+
+
+def _mark_written(session: Session, _context: Any) -> None:
+    session.info["wrote"] = True
+
+
+def has_written(session: Session) -> bool:
+    return bool(session.info.get("wrote") or session.new or session.dirty or session.deleted)
+
+
+def end_if_read_only(session: Session) -> None:
+    """Release a read-only transaction's connection now, in the thread that used it."""
+    if not has_written(session):
+        session.commit()
+
+
+def finish(session: Session, *, commit: bool) -> None:
+    """End a unit of work: commit (or roll back) and give the connection back."""
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
 
 
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:

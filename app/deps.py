@@ -1,25 +1,60 @@
 """Dependencies shared by the routers: the request's session and its caller."""
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from app.auth.models import Role
 from app.auth.service import Principal, authenticate
 from app.config import Settings
-from app.db import transaction
+from app.db import end_if_read_only, finish
 from app.errors import Forbidden, Unauthorized
 
+# Dependencies that do no I/O are `async def`: each sync dependency would cost the request
+# a trip through the thread pool.
 
-def get_settings_dep(request: Request) -> Settings:
+
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    yield from transaction(request.app.state.session_factory)
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's unit of work: committed when the handler succeeds, else rolled back.
+
+    Opening a session does no I/O; ending it may, so that runs in the thread pool.
+    """
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+    except BaseException:
+        await run_in_threadpool(finish, session, commit=False)
+        raise
+    if session.in_transaction():
+        await run_in_threadpool(finish, session, commit=True)
+    else:
+        session.close()  # nothing open: no I/O
+
+
+R = TypeVar("R")
+
+
+async def in_thread(session: Session, work: Callable[[], R]) -> R:
+    """Run a read on the request's session in one trip through the thread pool.
+
+    Read-only work also ends its transaction there, so the request needs no second trip
+    to commit. Read routes are `async def` and call this once.
+    """
+
+    def call() -> R:
+        result = work()
+        end_if_read_only(session)
+        return result
+
+    return await run_in_threadpool(call)
 
 
 # scope="function": the commit happens before the response is sent, so a failed commit
@@ -38,11 +73,13 @@ def _bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def get_caller(request: Request, session: SessionDep, settings: SettingsDep) -> Principal | None:
+async def get_caller(
+    request: Request, session: SessionDep, settings: SettingsDep
+) -> Principal | None:
     token = _bearer_token(request)
     if token is None:
         return None
-    principal = authenticate(session, token, settings.admin_token)
+    principal = await run_in_threadpool(authenticate, session, token, settings.admin_token)
     if principal is None:
         raise Unauthorized("the API key is unknown or revoked")
     return principal
@@ -51,7 +88,7 @@ def get_caller(request: Request, session: SessionDep, settings: SettingsDep) -> 
 CallerDep = Annotated[Principal | None, Depends(get_caller)]
 
 
-def get_writer(caller: CallerDep) -> Principal:
+async def get_writer(caller: CallerDep) -> Principal:
     if caller is None:
         raise Unauthorized("writes need an API key: send 'Authorization: Bearer <key>'")
     if caller.role == Role.reader:
@@ -59,12 +96,12 @@ def get_writer(caller: CallerDep) -> Principal:
     return caller
 
 
-def get_admin(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
+async def get_admin(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
     writer.require_role(Role.admin)
     return writer
 
 
-def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
+async def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
     if not settings.public_read and caller is None:
         raise Unauthorized("reads need an API key on this server (CLUSTERMATCH_PUBLIC_READ=false)")
 

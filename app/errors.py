@@ -77,7 +77,9 @@ def problem_response(
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    body = Problem(type=problem_type(slug), title=title, status=status, detail=detail, errors=errors)
+    body = Problem(
+        type=problem_type(slug), title=title, status=status, detail=detail, errors=errors
+    )
     return JSONResponse(
         body.model_dump(exclude_none=True),
         status_code=status,

@@ -4,6 +4,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
+from app.actors.read_cache import JsonCache
 from app.actors.router import clusters_router, rdi_platforms_router
 from app.auth.router import router as keys_router
 from app.common import API_PREFIX
@@ -34,13 +36,19 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Load the classifications now rather than on the first request that needs them.
     nuts.lookup("SE")
     nace.problem_with("C")
+    # Few threads: request work is mostly Python holding the GIL, and many threads
+    # contending for it serve fewer requests than a handful do.
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = app.state.settings.thread_pool_size
     yield
     app.state.engine.dispose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
+    )
     app = FastAPI(
         title="clustermatch",
         version="1.0.0",
@@ -53,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.metrics = Metrics()
+    app.state.actor_json_cache = JsonCache(settings.read_cache_size)
 
     install_error_handlers(app)
     for router in (

@@ -9,7 +9,9 @@ from tests.conftest import ADMIN
 ACTOR_PATHS = {"cluster": "/api/v1/clusters", "rdi_platform": "/api/v1/rdi-platforms"}
 
 
-def put_region(client: TestClient, code: str, headers: dict[str, str] = ADMIN, **fields: Any) -> dict[str, Any]:
+def put_region(
+    client: TestClient, code: str, headers: dict[str, str] = ADMIN, **fields: Any
+) -> dict[str, Any]:
     response = client.put(f"/api/v1/regions/{code}", json=fields, headers=headers)
     assert response.status_code in (200, 201), response.text
     return response.json()

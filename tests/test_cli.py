@@ -3,8 +3,8 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.config import get_settings
-from tests.conftest import with_session
 from app.transfer.service import export_document
+from tests.conftest import with_session
 
 runner = CliRunner()
 

@@ -18,5 +18,7 @@ def test_migrations_go_down_and_up_again(database_url: str, engine: Engine) -> N
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     assert not migrate.at_head(engine)
     migrate.upgrade(database_url)
-    assert {"region", "s3_priority", "actor", "vocab_term", "api_key"} <= set(inspect(engine).get_table_names())
+    assert {"region", "s3_priority", "actor", "vocab_term", "api_key"} <= set(
+        inspect(engine).get_table_names()
+    )
     assert migrate.at_head(engine)

@@ -1,11 +1,23 @@
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel, NonNegativeInt
 from sqlmodel import Field, SQLModel
 
-from app.common import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url, json_column, timestamp_field, utcnow
+from app.common import (
+    Keyword,
+    LongText,
+    NaceCode,
+    Name,
+    NutsCode,
+    Slug,
+    Url,
+    json_column,
+    timestamp_field,
+    utcnow,
+)
 
 
 class ActorKind(StrEnum):
@@ -55,7 +67,7 @@ class Actor(ActorFields, table=True):
     version: int = 1
 
 
-_EXAMPLE = {
+_EXAMPLE: dict[str, Any] = {
     "name": "Example Food Cluster Skåne",
     "region_code": "SE22",
     "description": "Livsmedelskluster med testbäddar för nya förpackningar.",
@@ -92,15 +104,29 @@ class ActorUpdate(SQLModel):
     model_config = {"json_schema_extra": {"examples": [{"seeks": ["research", "design"]}]}}
 
 
-class ActorPublic(ActorFields):
+class ActorPublic(BaseModel):
+    """What reads return. Plain types: stored data was validated on the way in, and
+    checking it again on every read would only cost time."""
+
     id: int
     kind: ActorKind
+    name: str
     region_code: str
+    description: str
+    themes: list[str]
+    nace_codes: list[str]
+    technologies: list[str]
+    offers: list[str]
+    seeks: list[str]
+    members: Members
+    website: str | None
+    external_id: str | None
     created_at: datetime
     updated_at: datetime
     version: int
 
     model_config = {
+        "from_attributes": True,
         "json_schema_extra": {
             "examples": [
                 {
@@ -112,5 +138,5 @@ class ActorPublic(ActorFields):
                     "version": 1,
                 }
             ]
-        }
+        },
     }

@@ -7,21 +7,25 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
 from app.common import API_PREFIX, Page, PageParams, Slug
-from app.deps import ReadAccess, SessionDep, WriterDep
+from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
 from app.errors import problem_responses
 from app.versioning import check_if_match, etag, not_modified
 
 
-def _filters(
+async def _filters(
     region: Annotated[str | None, Query(max_length=8, description="NUTS prefix, e.g. SE2")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
     theme: Annotated[Slug | None, Query()] = None,
     nace: Annotated[
         str | None,
-        Query(pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$", description="NACE prefix: C, 26, 26.1"),
+        Query(
+            pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$", description="NACE prefix: C, 26, 26.1"
+        ),
     ] = None,
     capability: Annotated[Slug | None, Query(description="Offered or sought")] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in name or description")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Text in name or description")
+    ] = None,
 ) -> service.ActorFilters:
     return service.ActorFilters(region, country, theme, nace, capability, q)
 
@@ -36,7 +40,9 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         responses=problem_responses(401, 403, 409, 422),
         summary=f"Register a {label[:-1]}",
     )
-    def create(body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep) -> ActorPublic:
+    def create(
+        body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep
+    ) -> ActorPublic:
         actor = service.create_actor(session, kind, body, writer)
         response.headers["ETag"] = etag(actor.version)
         response.headers["Location"] = f"{API_PREFIX}{prefix}/{actor.id}"
@@ -49,13 +55,18 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         responses=problem_responses(401, 422),
         summary=f"List {label}",
     )
-    def list_(
+    async def list_(
+        request: Request,
         session: SessionDep,
         page: Annotated[PageParams, Query()],
         filters: Annotated[service.ActorFilters, Depends(_filters)],
-    ) -> Page[ActorPublic]:
-        rows, total = service.list_actors(session, kind, filters, page.limit, page.offset)
-        return Page(items=[service.to_public(a) for a in rows], total=total, limit=page.limit, offset=page.offset)
+    ) -> Response:
+        cache = request.app.state.actor_json_cache
+        body = await in_thread(
+            session,
+            lambda: service.list_json(session, cache, kind, filters, page.limit, page.offset),
+        )
+        return Response(body, media_type="application/json")
 
     @router.get(
         "/{actor_id}",
@@ -64,17 +75,24 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
         summary=f"Read one {label[:-1]}",
     )
-    def read(actor_id: int, request: Request, response: Response, session: SessionDep) -> ActorPublic | Response:
-        actor = service.get_actor(session, kind, actor_id)
-        cached = not_modified(request, actor.version)
-        if cached:
-            return cached
-        response.headers["ETag"] = etag(actor.version)
-        return service.to_public(actor)
+    async def read(
+        actor_id: int, request: Request, response: Response, session: SessionDep
+    ) -> Response:
+        cache = request.app.state.actor_json_cache
+        body, version = await in_thread(
+            session, lambda: service.read_json(session, cache, kind, actor_id)
+        )
+        return not_modified(request, version) or Response(
+            body, media_type="application/json", headers={"ETag": etag(version)}
+        )
 
     def _write(
-        actor_id: int, body: ActorCreate | ActorUpdate, request: Request, response: Response,
-        session: SessionDep, writer: WriterDep,
+        actor_id: int,
+        body: ActorCreate | ActorUpdate,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        writer: WriterDep,
     ) -> ActorPublic:
         actor = service.get_actor(session, kind, actor_id)
         check_if_match(request, actor.version)
@@ -89,8 +107,12 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         summary=f"Replace a {label[:-1]}",
     )
     def replace(
-        actor_id: int, body: ActorCreate, request: Request, response: Response,
-        session: SessionDep, writer: WriterDep,
+        actor_id: int,
+        body: ActorCreate,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        writer: WriterDep,
     ) -> ActorPublic:
         return _write(actor_id, body, request, response, session, writer)
 
@@ -101,8 +123,12 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         summary=f"Change some fields of a {label[:-1]}",
     )
     def patch(
-        actor_id: int, body: ActorUpdate, request: Request, response: Response,
-        session: SessionDep, writer: WriterDep,
+        actor_id: int,
+        body: ActorUpdate,
+        request: Request,
+        response: Response,
+        session: SessionDep,
+        writer: WriterDep,
     ) -> ActorPublic:
         return _write(actor_id, body, request, response, session, writer)
 

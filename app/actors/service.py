@@ -1,12 +1,15 @@
 """Queries and rules for clusters and RDI platforms."""
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, or_, select
 
 from app.actors.models import Actor, ActorCreate, ActorFields, ActorKind, ActorPublic, ActorUpdate
+from app.actors.read_cache import JsonCache
 from app.auth.service import Principal
 from app.common import json_list_has, unique, utcnow
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
@@ -19,14 +22,82 @@ from app.vocab.service import slugs, unknown_slug_errors
 LIST_FIELDS = ("themes", "nace_codes", "technologies", "offers", "seeks")
 
 
+_ACTORS = Actor.__table__  # type: ignore[attr-defined]
+# Reads use Core, not the ORM (no identity map or change tracking needed), and fetch
+# only the cache keys first: most rows are then served from the JSON cache.
+_KEY_COLUMNS = (_ACTORS.c.id, _ACTORS.c.version, _ACTORS.c.updated_at)
+
+
 def to_public(actor: Actor) -> ActorPublic:
     return ActorPublic.model_validate(actor, from_attributes=True)
+
+
+def _cache_key(row: Any) -> tuple[Any, ...]:
+    return (row.id, row.version, row.updated_at)
+
+
+def _serialised(session: Session, cache: JsonCache, key_rows: list[Any]) -> list[bytes]:
+    """The public JSON of each keyed row, loading only the rows the cache lacks."""
+    keys = [_cache_key(row) for row in key_rows]
+    found = cache.get_many(keys)
+    missing = [key[0] for key in keys if key not in found]
+    if missing:
+        loaded: dict[Hashable, bytes] = {}
+        rows = session.execute(sa.select(_ACTORS).where(_ACTORS.c.id.in_(missing))).mappings()
+        for row in rows:
+            key = (row["id"], row["version"], row["updated_at"])
+            loaded[key] = ActorPublic.model_validate(dict(row)).model_dump_json().encode()
+        cache.put_many(loaded)
+        found.update(loaded)
+    # A row changed between the two queries is served as it is now, not dropped.
+    return [found[key] for key in keys if key in found]
+
+
+def read_json(
+    session: Session, cache: JsonCache, kind: ActorKind, actor_id: int
+) -> tuple[bytes, int]:
+    """One actor's public JSON and its version."""
+    key_row = session.execute(
+        sa.select(*_KEY_COLUMNS).where(_ACTORS.c.id == actor_id, _ACTORS.c.kind == kind)
+    ).first()
+    if key_row is None:
+        raise _not_found(kind, actor_id)
+    (body,) = _serialised(session, cache, [key_row])
+    return body, key_row.version
+
+
+def list_json(
+    session: Session,
+    cache: JsonCache,
+    kind: ActorKind,
+    filters: "ActorFilters",
+    limit: int,
+    offset: int,
+) -> bytes:
+    """A `Page[ActorPublic]` as JSON, assembled from cached actors."""
+    conditions = [_ACTORS.c.kind == kind, *filters.conditions()]
+    total = session.execute(
+        sa.select(sa.func.count()).select_from(_ACTORS).where(*conditions)
+    ).scalar_one()
+    key_rows = session.execute(
+        sa.select(*_KEY_COLUMNS)
+        .where(*conditions)
+        .order_by(_ACTORS.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = b",".join(_serialised(session, cache, list(key_rows)))
+    return b'{"items":[%s],"total":%d,"limit":%d,"offset":%d}' % (items, total, limit, offset)
+
+
+def _not_found(kind: ActorKind, actor_id: int) -> NotFound:
+    return NotFound(f"no {kind.replace('_', ' ')} with id {actor_id}")
 
 
 def get_actor(session: Session, kind: ActorKind, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None or actor.kind != kind:
-        raise NotFound(f"no {kind.replace('_', ' ')} with id {actor_id}")
+        raise _not_found(kind, actor_id)
     return actor
 
 
@@ -42,14 +113,20 @@ class ActorFilters:
     def conditions(self) -> list[Any]:
         conditions: list[Any] = []
         if self.region:
-            conditions.append(col(Actor.region_code).startswith(self.region.upper(), autoescape=True))
+            conditions.append(
+                col(Actor.region_code).startswith(self.region.upper(), autoescape=True)
+            )
         if self.country:
-            conditions.append(col(Actor.region_code).startswith(self.country.upper(), autoescape=True))
+            conditions.append(
+                col(Actor.region_code).startswith(self.country.upper(), autoescape=True)
+            )
         if self.theme:
             conditions.append(json_list_has(Actor.themes, self.theme))
         if self.nace:
             prefixes = nace.filter_prefixes(nace.normalise(self.nace))
-            conditions.append(or_(*(json_list_has(Actor.nace_codes, p, prefix=True) for p in prefixes)))
+            conditions.append(
+                or_(*(json_list_has(Actor.nace_codes, p, prefix=True) for p in prefixes))
+            )
         if self.capability:
             conditions.append(
                 or_(
@@ -63,17 +140,6 @@ class ActorFilters:
                 or_(col(Actor.name).ilike(needle), col(Actor.description).ilike(needle))
             )
         return conditions
-
-
-def list_actors(
-    session: Session, kind: ActorKind, filters: ActorFilters, limit: int, offset: int
-) -> tuple[list[Actor], int]:
-    conditions = [Actor.kind == kind, *filters.conditions()]
-    total = session.exec(select(func.count()).select_from(Actor).where(*conditions)).one()
-    rows = session.exec(
-        select(Actor).where(*conditions).order_by(col(Actor.id)).limit(limit).offset(offset)
-    )
-    return list(rows), total
 
 
 @dataclass
@@ -90,9 +156,7 @@ class ReferenceSets:
         return cls(slugs(session, VocabKind.theme), slugs(session, VocabKind.capability), stored)
 
 
-def payload_errors(
-    data: dict[str, Any], refs: ReferenceSets, prefix: str = ""
-) -> list[FieldError]:
+def payload_errors(data: dict[str, Any], refs: ReferenceSets, prefix: str = "") -> list[FieldError]:
     """Checks that need the database: vocabulary slugs and a stored region."""
     errors: list[FieldError] = []
     region_code = data.get("region_code")
@@ -100,7 +164,8 @@ def payload_errors(
         errors.append(
             FieldError(
                 field=f"{prefix}region_code",
-                message=f"region {region_code} is not stored; create it with PUT /api/v1/regions/{region_code}",
+                message=f"region {region_code} is not stored; "
+                f"create it with PUT /api/v1/regions/{region_code}",
             )
         )
     for name, known, vocab in (
@@ -127,7 +192,9 @@ def _check_payload(session: Session, data: dict[str, Any]) -> None:
         raise InvalidPayload.of(errors)
 
 
-def _check_external_id(session: Session, kind: ActorKind, external_id: str | None, own_id: int | None) -> None:
+def _check_external_id(
+    session: Session, kind: ActorKind, external_id: str | None, own_id: int | None
+) -> None:
     if external_id is None:
         return
     clash = session.exec(
@@ -145,7 +212,9 @@ def _flush(session: Session) -> None:
         raise Conflict("the change conflicts with a stored actor (duplicate external_id?)") from exc
 
 
-def create_actor(session: Session, kind: ActorKind, body: ActorCreate, principal: Principal) -> Actor:
+def create_actor(
+    session: Session, kind: ActorKind, body: ActorCreate, principal: Principal
+) -> Actor:
     principal.require_region(body.region_code)
     data = stored_values(body, partial=False)
     _check_payload(session, data)
@@ -163,7 +232,11 @@ def update_actor(
     partial = isinstance(body, ActorUpdate)
     data = stored_values(body, partial=partial)
     if partial:
-        nulls = [name for name in ("name", "region_code", *LIST_FIELDS, "members", "description") if name in data and data[name] is None]
+        nulls = [
+            name
+            for name in ("name", "region_code", *LIST_FIELDS, "members", "description")
+            if name in data and data[name] is None
+        ]
         if nulls:
             raise InvalidPayload.of([FieldError(field=n, message="may not be null") for n in nulls])
     principal.require_region(actor.region_code)
@@ -191,4 +264,3 @@ def delete_actor(session: Session, actor: Actor, principal: Principal) -> None:
 def count_by_kind(session: Session) -> dict[str, int]:
     rows = session.exec(select(Actor.kind, func.count()).group_by(Actor.kind))
     return {str(kind): count for kind, count in rows}
-

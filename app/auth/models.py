@@ -1,8 +1,8 @@
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import model_validator
 import sqlalchemy as sa
+from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
 from app.common import timestamp_field, utcnow

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from app.auth.models import ApiKey, ApiKeyCreate, Role
 from app.common import utcnow
-from app.errors import Forbidden, InvalidPayload, FieldError, NotFound
+from app.errors import FieldError, Forbidden, InvalidPayload, NotFound
 from app.reference import nuts
 
 KEY_PREFIX = "cm_"

@@ -14,8 +14,10 @@ class Health(BaseModel):
     detail: str | None = None
 
 
-@router.get("/healthz", response_model=Health, response_model_exclude_none=True, summary="The process is up")
-def healthz() -> Health:
+@router.get(
+    "/healthz", response_model=Health, response_model_exclude_none=True, summary="The process is up"
+)
+async def healthz() -> Health:
     return Health(status="ok")
 
 
@@ -34,7 +36,9 @@ def readyz(request: Request) -> Health | JSONResponse:
         ready = migrate.at_head(engine)
     except Exception as exc:  # any failure to reach the database means not ready
         return JSONResponse(
-            Health(status="unavailable", detail=f"database unreachable: {type(exc).__name__}").model_dump(),
+            Health(
+                status="unavailable", detail=f"database unreachable: {type(exc).__name__}"
+            ).model_dump(),
             status_code=503,
         )
     if not ready:

@@ -19,7 +19,10 @@ class S3Priority(S3PriorityBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     region_code: str = Field(
         sa_column=sa.Column(
-            sa.String(8), sa.ForeignKey("region.code", ondelete="CASCADE"), nullable=False, index=True
+            sa.String(8),
+            sa.ForeignKey("region.code", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
         )
     )
     position: int = 0

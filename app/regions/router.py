@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.common import API_PREFIX, Page, PageParams, Slug
-from app.deps import ReadAccess, SessionDep, WriterDep
+from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
 from app.errors import problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
@@ -18,24 +18,30 @@ router = APIRouter(prefix=f"{API_PREFIX}/regions", tags=["regions"])
     dependencies=[ReadAccess],
     responses=problem_responses(401, 422),
 )
-def list_regions(
+async def list_regions(
     session: SessionDep,
     page: Annotated[PageParams, Query()],
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
     level: Annotated[int | None, Query(ge=1, le=3)] = None,
-    theme: Annotated[Slug | None, Query(description="Regions with an S3 priority on this theme")] = None,
+    theme: Annotated[
+        Slug | None, Query(description="Regions with an S3 priority on this theme")
+    ] = None,
     s3_platform_member: bool | None = None,
 ) -> Page[RegionPublic]:
-    rows, total = service.list_regions(
-        session,
-        country=country,
-        level=level,
-        theme=theme,
-        s3_platform_member=s3_platform_member,
-        limit=page.limit,
-        offset=page.offset,
-    )
-    return Page(items=[service.to_public(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
+    def work() -> Page[RegionPublic]:
+        rows, total = service.list_regions(
+            session,
+            country=country,
+            level=level,
+            theme=theme,
+            s3_platform_member=s3_platform_member,
+            limit=page.limit,
+            offset=page.offset,
+        )
+        items = [service.to_public(r) for r in rows]
+        return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+    return await in_thread(session, work)
 
 
 @router.get(
@@ -44,22 +50,32 @@ def list_regions(
     dependencies=[ReadAccess],
     responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
 )
-def get_region(code: str, request: Request, response: Response, session: SessionDep) -> RegionPublic | Response:
-    region = service.get_region(session, code)
+async def get_region(
+    code: str, request: Request, response: Response, session: SessionDep
+) -> RegionPublic | Response:
+    region = await in_thread(session, lambda: service.to_public(service.get_region(session, code)))
     cached = not_modified(request, region.version)
     if cached:
         return cached
     response.headers["ETag"] = etag(region.version)
-    return service.to_public(region)
+    return region
 
 
 @router.put(
     "/{code}",
     response_model=RegionPublic,
-    responses={201: {"model": RegionPublic, "description": "Created"}, **problem_responses(401, 403, 412, 422)},
+    responses={
+        201: {"model": RegionPublic, "description": "Created"},
+        **problem_responses(401, 403, 412, 422),
+    },
 )
 def put_region(
-    code: str, body: RegionPut, request: Request, response: Response, session: SessionDep, writer: WriterDep
+    code: str,
+    body: RegionPut,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    writer: WriterDep,
 ) -> RegionPublic:
     """Create or replace a region; the NUTS classification fills code, level, country and parent."""
     entry = service.classify(code)

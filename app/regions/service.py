@@ -23,7 +23,9 @@ def to_public(region: Region) -> RegionPublic:
         level=region.level,
         parent_code=region.parent_code,
         s3_platform_member=region.s3_platform_member,
-        s3_priorities=[S3PriorityPublic.model_validate(p, from_attributes=True) for p in region.priorities],
+        s3_priorities=[
+            S3PriorityPublic.model_validate(p, from_attributes=True) for p in region.priorities
+        ],
         updated_at=region.updated_at,
         version=region.version,
     )
@@ -66,7 +68,8 @@ def list_regions(
     if theme:
         conditions.append(
             sa.exists().where(
-                S3Priority.region_code == Region.code, json_list_has(S3Priority.themes, theme)
+                col(S3Priority.region_code) == col(Region.code),
+                json_list_has(S3Priority.themes, theme),
             )
         )
     total = session.exec(select(func.count()).select_from(Region).where(*conditions)).one()

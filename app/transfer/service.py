@@ -103,14 +103,18 @@ def import_document(
 def _import_actors(
     session: Session, kind: ActorKind, records: list[ActorCreate], outcomes: Any, progress: Progress
 ) -> None:
-    stored = _stored_by_external_id(session, kind, [r.external_id for r in records if r.external_id])
+    stored = _stored_by_external_id(
+        session, kind, [r.external_id for r in records if r.external_id]
+    )
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
     for record in records:
         data = stored_values(record, partial=False)
         actor = stored.get(record.external_id) if record.external_id else None
         if actor is None:
-            new_rows.append({**data, "kind": kind, "created_at": now, "updated_at": now, "version": 1})
+            new_rows.append(
+                {**data, "kind": kind, "created_at": now, "updated_at": now, "version": 1}
+            )
             outcomes.count("created")
         elif all(getattr(actor, name) == value for name, value in data.items()):
             outcomes.count("unchanged")

@@ -1,12 +1,20 @@
 from fastapi import APIRouter, status
+from sqlmodel import Session
 
 from app.common import API_PREFIX
-from app.deps import AdminDep, ReadAccess, SessionDep
+from app.deps import AdminDep, ReadAccess, SessionDep, in_thread
 from app.errors import problem_responses
 from app.vocab import service
 from app.vocab.models import TermCreate, TermPublic, VocabKind
 
 router = APIRouter(prefix=API_PREFIX, tags=["vocabularies"])
+
+
+def _public_terms(session: Session, kind: VocabKind) -> list[TermPublic]:
+    return [
+        TermPublic.model_validate(t, from_attributes=True)
+        for t in service.list_terms(session, kind)
+    ]
 
 
 def _add_routes(kind: VocabKind) -> None:
@@ -19,8 +27,8 @@ def _add_routes(kind: VocabKind) -> None:
         responses=problem_responses(401),
         summary=f"List {service.kind_path(kind)} with English and Swedish labels and synonyms",
     )
-    def list_terms(session: SessionDep) -> list[TermPublic]:
-        return [TermPublic.model_validate(t, from_attributes=True) for t in service.list_terms(session, kind)]
+    async def list_terms(session: SessionDep) -> list[TermPublic]:
+        return await in_thread(session, lambda: _public_terms(session, kind))
 
     @router.post(
         path,
@@ -30,7 +38,9 @@ def _add_routes(kind: VocabKind) -> None:
         summary=f"Add a {kind} (admin)",
     )
     def add_term(body: TermCreate, session: SessionDep, _admin: AdminDep) -> TermPublic:
-        return TermPublic.model_validate(service.add_term(session, kind, body), from_attributes=True)
+        return TermPublic.model_validate(
+            service.add_term(session, kind, body), from_attributes=True
+        )
 
 
 for _kind in VocabKind:

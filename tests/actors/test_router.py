@@ -28,14 +28,23 @@ def test_only_name_and_region_are_required(client: TestClient) -> None:
     _regions(client)
     response = client.post(
         "/api/v1/rdi-platforms",
-        json={"name": "Text-only platform", "region_code": "SE23", "description": "Vi erbjuder testbäddar."},
+        json={
+            "name": "Text-only platform",
+            "region_code": "SE23",
+            "description": "Vi erbjuder testbäddar.",
+        },
         headers=ADMIN,
     )
     assert response.status_code == 201
     body = response.json()
     assert body["kind"] == "rdi_platform"
     assert body["themes"] == body["offers"] == body["seeks"] == []
-    assert body["members"] == {"smes": 0, "large_companies": 0, "research_orgs": 0, "public_bodies": 0}
+    assert body["members"] == {
+        "smes": 0,
+        "large_companies": 0,
+        "research_orgs": 0,
+        "public_bodies": 0,
+    }
 
 
 def test_kind_is_set_by_route(client: TestClient) -> None:
@@ -49,7 +58,12 @@ def test_missing_fields_and_bad_values_are_named(client: TestClient) -> None:
     _regions(client)
     response = client.post(
         "/api/v1/clusters",
-        json={"description": 5, "nace_codes": ["62.01", "26.11"], "website": "not a url", "members": {"smes": -1}},
+        json={
+            "description": 5,
+            "nace_codes": ["62.01", "26.11"],
+            "website": "not a url",
+            "members": {"smes": -1},
+        },
         headers=ADMIN,
     )
     assert response.status_code == 422
@@ -66,7 +80,9 @@ def test_vocabulary_and_region_checks(client: TestClient) -> None:
     _regions(client)
     response = client.post(
         "/api/v1/clusters",
-        json=actor_body(region_code="SE33", themes=["food", "fishing"], offers=["magic"], seeks=["research"]),
+        json=actor_body(
+            region_code="SE33", themes=["food", "fishing"], offers=["magic"], seeks=["research"]
+        ),
         headers=ADMIN,
     )
     assert response.status_code == 422
@@ -120,7 +136,12 @@ def test_put_replaces_and_patch_changes_only_what_is_sent(client: TestClient) ->
 
     replaced = client.put(url, json={"name": "Renamed", "region_code": "SE23"}, headers=ADMIN)
     body = replaced.json()
-    assert (body["name"], body["region_code"], body["themes"], body["version"]) == ("Renamed", "SE23", [], 3)
+    assert (body["name"], body["region_code"], body["themes"], body["version"]) == (
+        "Renamed",
+        "SE23",
+        [],
+        3,
+    )
     assert body["created_at"] == actor["created_at"]
 
 
@@ -142,7 +163,10 @@ def test_stale_if_match_changes_nothing(client: TestClient) -> None:
     assert client.put(url, json=actor_body(name="x"), headers=stale).status_code == 412
     assert client.delete(url, headers=stale).status_code == 412
     assert client.get(url).json()["name"] == actor["name"]
-    assert client.patch(url, json={"name": "x"}, headers={**ADMIN, "If-Match": '"1"'}).status_code == 200
+    assert (
+        client.patch(url, json={"name": "x"}, headers={**ADMIN, "If-Match": '"1"'}).status_code
+        == 200
+    )
 
 
 def test_delete(client: TestClient) -> None:
@@ -155,14 +179,28 @@ def test_delete(client: TestClient) -> None:
 
 def test_list_filters(client: TestClient) -> None:
     _regions(client)
-    food = create_actor(client, name="Food Skåne", region_code="SE22", themes=["food"], nace_codes=["10.1"])
+    food = create_actor(
+        client, name="Food Skåne", region_code="SE22", themes=["food"], nace_codes=["10.1"]
+    )
     textile = create_actor(
-        client, name="Textile Borås", region_code="SE23", themes=["textiles"], nace_codes=["13"],
-        offers=["design"], seeks=["testbed"], description="Smarta textilier",
+        client,
+        name="Textile Borås",
+        region_code="SE23",
+        themes=["textiles"],
+        nace_codes=["13"],
+        offers=["design"],
+        seeks=["testbed"],
+        description="Smarta textilier",
     )
     ict = create_actor(
-        client, name="ICT Stockholm", region_code="SE11", themes=["ict"], nace_codes=["62.10"],
-        offers=["data"], seeks=["financing"], description="Software",
+        client,
+        name="ICT Stockholm",
+        region_code="SE11",
+        themes=["ict"],
+        nace_codes=["62.10"],
+        offers=["data"],
+        seeks=["financing"],
+        description="Software",
     )
     create_actor(client, "rdi_platform", name="Food lab", region_code="SE22")
 
@@ -187,7 +225,13 @@ def test_list_filters(client: TestClient) -> None:
 
 
 def test_list_rejects_bad_filters(client: TestClient) -> None:
-    for params in ({"theme": "Food!"}, {"nace": "ABC"}, {"limit": 0}, {"offset": -1}, {"country": "SWE"}):
+    for params in (
+        {"theme": "Food!"},
+        {"nace": "ABC"},
+        {"limit": 0},
+        {"offset": -1},
+        {"country": "SWE"},
+    ):
         response = client.get("/api/v1/clusters", params=params)
         assert response.status_code == 422, params
         assert response.json()["errors"][0]["field"] == next(iter(params))

@@ -37,13 +37,25 @@ def test_editor_writes_only_inside_scope(client: TestClient) -> None:
 
     put_region(client, "SE11")
     inside = create_actor(client, headers=editor, region_code="SE22")
-    assert client.post("/api/v1/clusters", json=actor_body(region_code="SE11"), headers=editor).status_code == 403
+    assert (
+        client.post(
+            "/api/v1/clusters", json=actor_body(region_code="SE11"), headers=editor
+        ).status_code
+        == 403
+    )
     # Moving an actor out of scope is as forbidden as creating it there.
-    move = client.patch(f"/api/v1/clusters/{inside['id']}", json={"region_code": "SE11"}, headers=editor)
+    move = client.patch(
+        f"/api/v1/clusters/{inside['id']}", json={"region_code": "SE11"}, headers=editor
+    )
     assert move.status_code == 403
     foreign = create_actor(client, region_code="SE11")
     assert client.delete(f"/api/v1/clusters/{foreign['id']}", headers=editor).status_code == 403
-    assert client.patch(f"/api/v1/clusters/{inside['id']}", json={"name": "Mine"}, headers=editor).status_code == 200
+    assert (
+        client.patch(
+            f"/api/v1/clusters/{inside['id']}", json={"name": "Mine"}, headers=editor
+        ).status_code
+        == 200
+    )
 
 
 def test_reader_and_integrator_roles(client: TestClient) -> None:
@@ -55,7 +67,9 @@ def test_reader_and_integrator_roles(client: TestClient) -> None:
 
 
 def test_keys_are_hashed_listed_and_revocable(client: TestClient, session: Session) -> None:
-    created = client.post("/api/v1/keys", json={"role": "integrator", "name": "sync"}, headers=ADMIN).json()
+    created = client.post(
+        "/api/v1/keys", json={"role": "integrator", "name": "sync"}, headers=ADMIN
+    ).json()
     key = created["key"]
     assert key.startswith("cm_") and len(key) > 40
     stored = session.exec(select(ApiKey)).one()
@@ -75,7 +89,9 @@ def test_key_creation_rules(client: TestClient) -> None:
     no_scope = client.post("/api/v1/keys", json={"role": "editor"}, headers=ADMIN)
     assert no_scope.status_code == 422
     bad_scope = client.post("/api/v1/keys", json={"role": "editor", "scope": "QQ9"}, headers=ADMIN)
-    assert bad_scope.json()["errors"] == [{"field": "scope", "message": "'QQ9' is not a NUTS code prefix"}]
+    assert bad_scope.json()["errors"] == [
+        {"field": "scope", "message": "'QQ9' is not a NUTS code prefix"}
+    ]
     assert client.post("/api/v1/keys", json={"role": "root"}, headers=ADMIN).status_code == 422
 
 

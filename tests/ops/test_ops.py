@@ -32,7 +32,10 @@ def test_readyz_reports_unreachable_database() -> None:
 
 
 def test_request_id_is_echoed_or_made(client: TestClient) -> None:
-    assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
+    assert (
+        client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"]
+        == "abc-123"
+    )
     made = client.get("/healthz").headers["x-request-id"]
     assert len(made) == 32
 
@@ -42,8 +45,8 @@ def test_metrics_count_requests_by_route(client: TestClient) -> None:
     client.get("/api/v1/regions/SE23")
     text = client.get("/metrics").text
     assert (
-        'clustermatch_http_requests_total{method="GET",route="/api/v1/regions/{code}",status="404"} 2.0'
-        in text
+        "clustermatch_http_requests_total"
+        '{method="GET",route="/api/v1/regions/{code}",status="404"} 2.0' in text
     )
     assert "clustermatch_http_request_duration_seconds_bucket" in text
 

@@ -30,12 +30,16 @@ def test_put_creates_region_with_classification_fields(client: TestClient) -> No
 def test_put_is_idempotent_and_replaces(client: TestClient) -> None:
     put_region(client, "SE22", name="South Sweden", s3_priorities=[PRIORITY])
     again = client.put(
-        "/api/v1/regions/SE22", json={"name": "South Sweden", "s3_priorities": [PRIORITY]}, headers=ADMIN
+        "/api/v1/regions/SE22",
+        json={"name": "South Sweden", "s3_priorities": [PRIORITY]},
+        headers=ADMIN,
     )
     assert again.status_code == 200
     assert again.json()["version"] == 1  # nothing changed, so no new version
 
-    replaced = client.put("/api/v1/regions/SE22", json={"name": "Skåne and Blekinge"}, headers=ADMIN)
+    replaced = client.put(
+        "/api/v1/regions/SE22", json={"name": "Skåne and Blekinge"}, headers=ADMIN
+    )
     assert replaced.json()["version"] == 2
     assert replaced.json()["s3_priorities"] == []
     assert client.get("/api/v1/regions/SE22").json()["name"] == "Skåne and Blekinge"
@@ -67,16 +71,23 @@ def test_put_rejects_unknown_nuts_code_theme_and_nace(client: TestClient) -> Non
     assert client.get("/api/v1/regions/SE22").status_code == 404
 
     bad_theme = client.put(
-        "/api/v1/regions/SE22", json={"s3_priorities": [{"title": "x", "themes": ["fishing"]}]}, headers=ADMIN
+        "/api/v1/regions/SE22",
+        json={"s3_priorities": [{"title": "x", "themes": ["fishing"]}]},
+        headers=ADMIN,
     )
     assert bad_theme.json()["errors"] == [
-        {"field": "s3_priorities.0.themes.0", "message": "unknown theme 'fishing'; see GET /api/v1/themes"}
+        {
+            "field": "s3_priorities.0.themes.0",
+            "message": "unknown theme 'fishing'; see GET /api/v1/themes",
+        }
     ]
 
 
 def test_put_rejects_too_long_and_wrong_types(client: TestClient) -> None:
     response = client.put(
-        "/api/v1/regions/SE22", json={"name": "x" * 201, "s3_platform_member": "perhaps"}, headers=ADMIN
+        "/api/v1/regions/SE22",
+        json={"name": "x" * 201, "s3_platform_member": "perhaps"},
+        headers=ADMIN,
     )
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
@@ -139,5 +150,8 @@ def test_etag_and_conditional_requests(client: TestClient) -> None:
     )
     assert fresh.status_code == 200
     assert fresh.headers["etag"] == '"2"'
-    assert client.delete("/api/v1/regions/SE22", headers={**ADMIN, "If-Match": '"1"'}).status_code == 412
+    assert (
+        client.delete("/api/v1/regions/SE22", headers={**ADMIN, "If-Match": '"1"'}).status_code
+        == 412
+    )
     assert client.get("/api/v1/regions/SE22").status_code == 200

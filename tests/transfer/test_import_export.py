@@ -6,8 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from tests.conftest import with_session
 from app.transfer.service import export_document
+from tests.conftest import with_session
 
 runner = CliRunner()
 
@@ -15,15 +15,34 @@ runner = CliRunner()
 def _doc(**sections: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "regions": [
-            {"code": "SE22", "name": "South Sweden", "s3_priorities": [{"title": "Food", "themes": ["food"]}]},
+            {
+                "code": "SE22",
+                "name": "South Sweden",
+                "s3_priorities": [{"title": "Food", "themes": ["food"]}],
+            },
             {"code": "SE23"},
         ],
         "clusters": [
-            {"name": "Food cluster", "region_code": "SE22", "themes": ["food"], "external_id": "c-1"},
-            {"name": "Textile cluster", "region_code": "SE23", "themes": ["textiles"], "external_id": "c-2"},
+            {
+                "name": "Food cluster",
+                "region_code": "SE22",
+                "themes": ["food"],
+                "external_id": "c-1",
+            },
+            {
+                "name": "Textile cluster",
+                "region_code": "SE23",
+                "themes": ["textiles"],
+                "external_id": "c-2",
+            },
         ],
         "rdi_platforms": [
-            {"name": "Food lab", "region_code": "SE22", "offers": ["testbed"], "external_id": "r-1"},
+            {
+                "name": "Food lab",
+                "region_code": "SE22",
+                "offers": ["testbed"],
+                "external_id": "r-1",
+            },
         ],
     }
     doc.update(sections)

@@ -3,12 +3,31 @@ from fastapi.testclient import TestClient
 from tests.conftest import ADMIN
 
 REQUIRED_THEMES = {
-    "life-science", "health-care", "food", "offshore", "aerospace", "textiles", "ict",
-    "bioeconomy", "advanced-manufacturing", "energy", "circular-economy", "urban-development",
+    "life-science",
+    "health-care",
+    "food",
+    "offshore",
+    "aerospace",
+    "textiles",
+    "ict",
+    "bioeconomy",
+    "advanced-manufacturing",
+    "energy",
+    "circular-economy",
+    "urban-development",
 }
 REQUIRED_CAPABILITIES = {
-    "research", "testbed", "prototyping", "manufacturing", "design", "market-access",
-    "sme-network", "training", "financing", "regulatory", "data",
+    "research",
+    "testbed",
+    "prototyping",
+    "manufacturing",
+    "design",
+    "market-access",
+    "sme-network",
+    "training",
+    "financing",
+    "regulatory",
+    "data",
 }
 NEW_TERM = {
     "slug": "maritime-safety",
@@ -48,7 +67,9 @@ def test_admin_adds_term_and_it_becomes_usable(client: TestClient) -> None:
 
 
 def test_duplicate_term_conflicts_and_bad_term_is_422(client: TestClient) -> None:
-    duplicate = client.post("/api/v1/capabilities", json={**NEW_TERM, "slug": "testbed"}, headers=ADMIN)
+    duplicate = client.post(
+        "/api/v1/capabilities", json={**NEW_TERM, "slug": "testbed"}, headers=ADMIN
+    )
     assert duplicate.status_code == 409
     bad = client.post("/api/v1/themes", json={"slug": "Bad Slug", "label_en": ""}, headers=ADMIN)
     assert bad.status_code == 422
@@ -57,6 +78,10 @@ def test_duplicate_term_conflicts_and_bad_term_is_422(client: TestClient) -> Non
 
 def test_only_admins_add_terms(client: TestClient) -> None:
     assert client.post("/api/v1/themes", json=NEW_TERM).status_code == 401
-    key = client.post("/api/v1/keys", json={"role": "editor", "scope": "SE2"}, headers=ADMIN).json()["key"]
-    forbidden = client.post("/api/v1/themes", json=NEW_TERM, headers={"Authorization": f"Bearer {key}"})
+    key = client.post(
+        "/api/v1/keys", json={"role": "editor", "scope": "SE2"}, headers=ADMIN
+    ).json()["key"]
+    forbidden = client.post(
+        "/api/v1/themes", json=NEW_TERM, headers={"Authorization": f"Bearer {key}"}
+    )
     assert forbidden.status_code == 403
