@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import sqlalchemy as sa
-from fastapi import Response
 from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints
 from pydantic import Field as PydField
 from sqlmodel import Field
@@ -104,18 +103,6 @@ def json_list_has(column: Any, value: str, *, prefix: bool = False) -> Any:
 
 API_PREFIX = "/api/v1"
 MAX_PAGE_SIZE = 200
-
-
-def json_response(
-    model: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
-) -> Response:
-    """Serialise a public model once, in pydantic's own encoder (hot read paths)."""
-    return Response(
-        model.model_dump_json(),
-        status_code=status_code,
-        headers=headers,
-        media_type="application/json",
-    )
 
 
 class PageParams(BaseModel):

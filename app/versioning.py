@@ -1,6 +1,8 @@
 """Optimistic concurrency: every stored row has a `version`, sent and checked as an ETag."""
 
-from fastapi import Request, Response
+from typing import Annotated
+
+from fastapi import Header, Request, Response
 
 from app.errors import PreconditionFailed
 
@@ -13,12 +15,17 @@ def _tags(header: str) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
-def check_if_match(request: Request, current_version: int | None) -> None:
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description="Write only if the stored version has this ETag"),
+]
+
+
+def check_if_match(header: str | None, current_version: int | None) -> None:
     """A stale If-Match stops the write before anything changes.
 
     `current_version` None means nothing is stored yet, which no If-Match matches.
     """
-    header = request.headers.get("if-match")
     if header is None:
         return
     if current_version is None:

@@ -20,32 +20,9 @@ POSTGRES_URL = os.environ.get(
     "CLUSTERMATCH_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 ROOT = Path(__file__).resolve().parent.parent
-THEMES = [
-    "food",
-    "life-science",
-    "health-care",
-    "textiles",
-    "offshore",
-    "aerospace",
-    "ict",
-    "bioeconomy",
-    "advanced-manufacturing",
-    "energy",
-    "circular-economy",
-    "urban-development",
-]
+THEMES = [term["slug"] for term in json.loads((ROOT / "seed_data/themes.json").read_text())]
 CAPABILITIES = [
-    "research",
-    "testbed",
-    "prototyping",
-    "manufacturing",
-    "design",
-    "market-access",
-    "sme-network",
-    "training",
-    "financing",
-    "regulatory",
-    "data",
+    term["slug"] for term in json.loads((ROOT / "seed_data/capabilities.json").read_text())
 ]
 NACE = ["10", "13", "21", "26.11", "28", "30.3", "35", "62.10", "72.1", "C", "J"]
 

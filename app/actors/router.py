@@ -3,13 +3,15 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlmodel import Session
 
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
+from app.auth.service import Principal
 from app.common import API_PREFIX, Page, PageParams, Slug
 from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
 from app.errors import problem_responses
-from app.versioning import check_if_match, etag, not_modified
+from app.versioning import IfMatch, etag, not_modified
 
 
 async def _filters(
@@ -89,14 +91,13 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     def _write(
         actor_id: int,
         body: ActorCreate | ActorUpdate,
-        request: Request,
         response: Response,
-        session: SessionDep,
-        writer: WriterDep,
+        session: Session,
+        writer: Principal,
+        if_match: str | None,
     ) -> ActorPublic:
         actor = service.get_actor(session, kind, actor_id)
-        check_if_match(request, actor.version)
-        service.update_actor(session, actor, body, writer)
+        service.update_actor(session, actor, body, writer, if_match)
         response.headers["ETag"] = etag(actor.version)
         return service.to_public(actor)
 
@@ -109,12 +110,12 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     def replace(
         actor_id: int,
         body: ActorCreate,
-        request: Request,
         response: Response,
         session: SessionDep,
         writer: WriterDep,
+        if_match: IfMatch = None,
     ) -> ActorPublic:
-        return _write(actor_id, body, request, response, session, writer)
+        return _write(actor_id, body, response, session, writer, if_match)
 
     @router.patch(
         "/{actor_id}",
@@ -125,12 +126,12 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     def patch(
         actor_id: int,
         body: ActorUpdate,
-        request: Request,
         response: Response,
         session: SessionDep,
         writer: WriterDep,
+        if_match: IfMatch = None,
     ) -> ActorPublic:
-        return _write(actor_id, body, request, response, session, writer)
+        return _write(actor_id, body, response, session, writer, if_match)
 
     @router.delete(
         "/{actor_id}",
@@ -138,10 +139,10 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 412),
         summary=f"Delete a {label[:-1]}",
     )
-    def delete(actor_id: int, request: Request, session: SessionDep, writer: WriterDep) -> None:
-        actor = service.get_actor(session, kind, actor_id)
-        check_if_match(request, actor.version)
-        service.delete_actor(session, actor, writer)
+    def delete(
+        actor_id: int, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
+    ) -> None:
+        service.delete_actor(session, service.get_actor(session, kind, actor_id), writer, if_match)
 
     return router
 

@@ -15,6 +15,7 @@ from app.common import json_list_has, unique, utcnow
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nace
 from app.regions.models import Region
+from app.versioning import check_if_match
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 
@@ -32,25 +33,23 @@ def to_public(actor: Actor) -> ActorPublic:
     return ActorPublic.model_validate(actor, from_attributes=True)
 
 
-def _cache_key(row: Any) -> tuple[Any, ...]:
-    return (row.id, row.version, row.updated_at)
-
-
 def _serialised(session: Session, cache: JsonCache, key_rows: list[Any]) -> list[bytes]:
     """The public JSON of each keyed row, loading only the rows the cache lacks."""
-    keys = [_cache_key(row) for row in key_rows]
-    found = cache.get_many(keys)
-    missing = [key[0] for key in keys if key not in found]
+    keys: list[Hashable] = [(row.id, row.version, row.updated_at) for row in key_rows]
+    cached = cache.get_many(keys)
+    missing = [row.id for row, key in zip(key_rows, keys, strict=True) if key not in cached]
+    loaded: dict[Hashable, bytes] = {}
+    fresh: dict[int, bytes] = {}
     if missing:
-        loaded: dict[Hashable, bytes] = {}
         rows = session.execute(sa.select(_ACTORS).where(_ACTORS.c.id.in_(missing))).mappings()
         for row in rows:
-            key = (row["id"], row["version"], row["updated_at"])
-            loaded[key] = ActorPublic.model_validate(dict(row)).model_dump_json().encode()
+            body = ActorPublic.model_validate(dict(row)).model_dump_json().encode()
+            loaded[(row["id"], row["version"], row["updated_at"])] = body
+            fresh[row["id"]] = body
         cache.put_many(loaded)
-        found.update(loaded)
-    # A row changed between the two queries is served as it is now, not dropped.
-    return [found[key] for key in keys if key in found]
+    # A row changed between the two queries is served as it is now; a deleted one is left out.
+    bodies = (cached.get(key) or fresh.get(row.id) for row, key in zip(key_rows, keys, strict=True))
+    return [body for body in bodies if body is not None]
 
 
 def read_json(
@@ -62,8 +61,10 @@ def read_json(
     ).first()
     if key_row is None:
         raise _not_found(kind, actor_id)
-    (body,) = _serialised(session, cache, [key_row])
-    return body, key_row.version
+    bodies = _serialised(session, cache, [key_row])
+    if not bodies:  # deleted between the two queries
+        raise _not_found(kind, actor_id)
+    return bodies[0], key_row.version
 
 
 def list_json(
@@ -226,7 +227,11 @@ def create_actor(
 
 
 def update_actor(
-    session: Session, actor: Actor, body: ActorCreate | ActorUpdate, principal: Principal
+    session: Session,
+    actor: Actor,
+    body: ActorCreate | ActorUpdate,
+    principal: Principal,
+    if_match: str | None = None,
 ) -> str:
     """PUT (a full ActorCreate) or PATCH (the fields sent). Returns `updated` or `unchanged`."""
     partial = isinstance(body, ActorUpdate)
@@ -242,6 +247,7 @@ def update_actor(
     principal.require_region(actor.region_code)
     if data.get("region_code") is not None:
         principal.require_region(data["region_code"])
+    check_if_match(if_match, actor.version)
     _check_payload(session, data)
     _check_external_id(session, actor.kind, data.get("external_id"), actor.id)
     if all(getattr(actor, name) == value for name, value in data.items()):
@@ -255,8 +261,11 @@ def update_actor(
     return "updated"
 
 
-def delete_actor(session: Session, actor: Actor, principal: Principal) -> None:
+def delete_actor(
+    session: Session, actor: Actor, principal: Principal, if_match: str | None = None
+) -> None:
     principal.require_region(actor.region_code)
+    check_if_match(if_match, actor.version)
     session.delete(actor)
     session.flush()
 

@@ -36,6 +36,12 @@ class ApiKey(ApiKeyBase, table=True):
 
 
 class ApiKeyCreate(ApiKeyBase):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [{"role": "editor", "scope": "SE23", "name": "Västra Götaland editors"}]
+        }
+    }
+
     @model_validator(mode="after")
     def scope_matches_role(self) -> "ApiKeyCreate":
         if self.role == Role.editor and not self.scope:

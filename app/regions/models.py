@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
@@ -65,28 +66,25 @@ class Region(RegionBase, table=True):
     )
 
 
+_PUT_EXAMPLE: dict[str, Any] = {
+    "name": "West Sweden",
+    "local_name": "Västsverige",
+    "s3_platform_member": True,
+    "s3_priorities": [
+        {
+            "title": "Textiles and fashion",
+            "description": "Smart textiles and sustainable fashion.",
+            "themes": ["textiles"],
+            "nace_codes": ["13", "14"],
+        }
+    ],
+}
+
+
 class RegionPut(RegionBase):
     s3_priorities: list[S3PriorityIn] = Field(default_factory=list, max_length=50)
 
-    model_config = {
-        "json_schema_extra": {
-            "examples": [
-                {
-                    "name": "West Sweden",
-                    "local_name": "Västsverige",
-                    "s3_platform_member": True,
-                    "s3_priorities": [
-                        {
-                            "title": "Textiles and fashion",
-                            "description": "Smart textiles and sustainable fashion.",
-                            "themes": ["textiles"],
-                            "nace_codes": ["13", "14"],
-                        }
-                    ],
-                }
-            ]
-        }
-    }
+    model_config = {"json_schema_extra": {"examples": [_PUT_EXAMPLE]}}
 
 
 class RegionPublic(RegionBase):
@@ -104,20 +102,10 @@ class RegionPublic(RegionBase):
             "examples": [
                 {
                     "code": "SE23",
-                    "name": "West Sweden",
-                    "local_name": "Västsverige",
                     "country_code": "SE",
                     "level": 2,
                     "parent_code": "SE2",
-                    "s3_platform_member": True,
-                    "s3_priorities": [
-                        {
-                            "title": "Textiles and fashion",
-                            "description": "Smart textiles and sustainable fashion.",
-                            "themes": ["textiles"],
-                            "nace_codes": ["13", "14"],
-                        }
-                    ],
+                    **_PUT_EXAMPLE,
                     "updated_at": "2026-01-01T00:00:00Z",
                     "version": 1,
                 }

@@ -7,7 +7,7 @@ from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
 from app.errors import problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
-from app.versioning import check_if_match, etag, not_modified
+from app.versioning import IfMatch, etag, not_modified
 
 router = APIRouter(prefix=f"{API_PREFIX}/regions", tags=["regions"])
 
@@ -72,16 +72,13 @@ async def get_region(
 def put_region(
     code: str,
     body: RegionPut,
-    request: Request,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
+    if_match: IfMatch = None,
 ) -> RegionPublic:
     """Create or replace a region; the NUTS classification fills code, level, country and parent."""
-    entry = service.classify(code)
-    existing = session.get(service.Region, entry.code)
-    check_if_match(request, existing.version if existing else None)
-    region, outcome = service.put_region(session, code, body, writer)
+    region, outcome = service.put_region(session, code, body, writer, if_match)
     response.status_code = status.HTTP_201_CREATED if outcome == "created" else status.HTTP_200_OK
     response.headers["ETag"] = etag(region.version)
     return service.to_public(region)
@@ -92,7 +89,7 @@ def put_region(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-def delete_region(code: str, request: Request, session: SessionDep, writer: WriterDep) -> None:
-    region = service.get_region(session, code)
-    check_if_match(request, region.version)
-    service.delete_region(session, region, writer)
+def delete_region(
+    code: str, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
+) -> None:
+    service.delete_region(session, code, writer, if_match)

@@ -10,6 +10,7 @@ from app.common import json_list_has, unique, utcnow
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nuts
 from app.regions.models import Region, RegionPublic, RegionPut, S3Priority, S3PriorityPublic
+from app.versioning import check_if_match
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 
@@ -157,23 +158,26 @@ def apply_put(
 
 
 def put_region(
-    session: Session, code: str, body: RegionPut, principal: Principal
+    session: Session, code: str, body: RegionPut, principal: Principal, if_match: str | None
 ) -> tuple[Region, str]:
     entry = classify(code)
     principal.require_region(entry.code)
+    existing = session.get(Region, entry.code)
+    check_if_match(if_match, existing.version if existing else None)
     errors = validate_priorities(session, body)
     if errors:
         raise InvalidPayload.of(errors)
-    existing = session.get(Region, entry.code)
     region, outcome = apply_put(session, entry, body, existing)
     session.flush()
     return region, outcome
 
 
-def delete_region(session: Session, region: Region, principal: Principal) -> None:
-    from app.actors.models import Actor
+def delete_region(session: Session, code: str, principal: Principal, if_match: str | None) -> None:
+    from app.actors.models import Actor  # actors import regions; import here, not at the top
 
+    region = get_region(session, code)
     principal.require_region(region.code)
+    check_if_match(if_match, region.version)
     referencing = session.exec(
         select(func.count()).select_from(Actor).where(Actor.region_code == region.code)
     ).one()
