@@ -17,7 +17,7 @@ class Settings(BaseSettings):
     # Comma-separated in the environment: "https://a.example,https://b.example".
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
-    thread_pool_size: int = Field(default=8, ge=1, le=200)
+    thread_pool_size: int = Field(default=4, ge=1, le=200)
     read_cache_size: int = Field(default=50_000, ge=0)
 
     @field_validator("cors_origins", mode="before")

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, col, or_, select
 
 from app.actors.models import Actor, ActorCreate, ActorFields, ActorKind, ActorPublic, ActorUpdate
 from app.actors.read_cache import JsonCache
@@ -136,9 +135,12 @@ class ActorFilters:
                 )
             )
         if self.q:
-            needle = f"%{self.q.strip()}%"
+            text = self.q.strip()
             conditions.append(
-                or_(col(Actor.name).ilike(needle), col(Actor.description).ilike(needle))
+                or_(
+                    col(Actor.name).icontains(text, autoescape=True),
+                    col(Actor.description).icontains(text, autoescape=True),
+                )
             )
         return conditions
 
@@ -205,14 +207,6 @@ def _check_external_id(
         raise Conflict(f"external_id '{external_id}' is already used by {kind} {clash}")
 
 
-def _flush(session: Session) -> None:
-    try:
-        session.flush()
-    except IntegrityError as exc:
-        # Two writers raced past the pre-check; the database's constraint decides.
-        raise Conflict("the change conflicts with a stored actor (duplicate external_id?)") from exc
-
-
 def create_actor(
     session: Session, kind: ActorKind, body: ActorCreate, principal: Principal
 ) -> Actor:
@@ -222,7 +216,7 @@ def create_actor(
     _check_external_id(session, kind, data["external_id"], None)
     actor = Actor(kind=kind, **data)
     session.add(actor)
-    _flush(session)
+    session.flush()  # a racing duplicate fails here: the IntegrityError handler says 409
     return actor
 
 
@@ -257,7 +251,7 @@ def update_actor(
     actor.version += 1
     actor.updated_at = utcnow()
     session.add(actor)
-    _flush(session)
+    session.flush()
     return "updated"
 
 
@@ -268,8 +262,3 @@ def delete_actor(
     check_if_match(if_match, actor.version)
     session.delete(actor)
     session.flush()
-
-
-def count_by_kind(session: Session) -> dict[str, int]:
-    rows = session.exec(select(Actor.kind, func.count()).group_by(Actor.kind))
-    return {str(kind): count for kind, count in rows}
