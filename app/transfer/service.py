@@ -38,20 +38,30 @@ def document_errors(session: Session, doc: TransferDocument) -> list[FieldError]
     errors: list[FieldError] = []
     for index, record in enumerate(doc.regions):
         errors += validate_priorities(session, record, f"regions.{index}.", refs.themes)
+    errors += _repeats("regions", "code", [r.code for r in doc.regions])
     for section in ACTOR_SECTIONS:
-        seen: dict[str, int] = {}
-        for index, actor in enumerate(getattr(doc, section)):
-            prefix = f"{section}.{index}."
-            errors += payload_errors(actor.model_dump(), refs, prefix)
-            if actor.external_id is not None:
-                if actor.external_id in seen:
-                    errors.append(
-                        FieldError(
-                            field=f"{prefix}external_id",
-                            message=f"repeats {section}.{seen[actor.external_id]}.external_id",
-                        )
-                    )
-                seen.setdefault(actor.external_id, index)
+        actors = getattr(doc, section)
+        for index, actor in enumerate(actors):
+            errors += payload_errors(actor.model_dump(), refs, f"{section}.{index}.")
+        errors += _repeats(section, "external_id", [a.external_id for a in actors])
+    return errors
+
+
+def _repeats(section: str, key: str, values: list[str | None]) -> list[FieldError]:
+    """An error for each record whose key an earlier record of the section already has."""
+    first: dict[str, int] = {}
+    errors = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        if value in first:
+            errors.append(
+                FieldError(
+                    field=f"{section}.{index}.{key}",
+                    message=f"repeats {section}.{first[value]}.{key}",
+                )
+            )
+        first.setdefault(value, index)
     return errors
 
 

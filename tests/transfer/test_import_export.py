@@ -110,6 +110,15 @@ def test_import_reports_every_database_level_error(cli_env: str, tmp_path: Path)
     assert _counts(cli_env) == (0, 0, 0)
 
 
+def test_import_rejects_a_region_given_twice(cli_env: str, tmp_path: Path) -> None:
+    doc = _doc()
+    doc["regions"].append({"code": "se22"})
+    result = _import(tmp_path, doc)
+    assert result.exit_code == 1
+    assert "regions.2.code: repeats regions.0.code" in result.output
+    assert _counts(cli_env) == (0, 0, 0)
+
+
 def test_import_rejects_malformed_json(cli_env: str, tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
