@@ -42,3 +42,11 @@ def filter_prefixes(code: str) -> tuple[str, ...]:
         divisions = [c["code"] for c in NACEConverter().get_children(code)]
         return (code, *divisions)
     return (code,)
+
+
+@lru_cache(maxsize=1)
+def section_of_divisions() -> dict[str, str]:
+    """Division code -> section letter ("26" -> "C")."""
+    from naceconverter import NACEConverter
+
+    return {row["code"]: row["parentCode"] for row in NACEConverter().get_codes_by_level(2)}

@@ -1,0 +1,88 @@
+"""The consortium objective, evaluated for many member sets at once.
+
+score = 0.30 coherence + 0.25 coverage + 0.25 complementarity + 0.20 diversity
+        - 0.25 redundancy, floored at 0, where for a member set M of size m:
+
+- coherence: half the share of members on the consortium theme (the requested theme,
+  else the theme most members share), half the mean pairwise thematic closeness;
+- coverage: 0.6 x the share of what members seek that another member offers
+  (1 when nobody seeks anything) + 0.4 x the breadth of what they offer (5 capabilities
+  or more count as full);
+- complementarity: mean pairwise complementarity;
+- diversity: distinct regions / m;
+- redundancy: mean over pairs of (same kind x offer similarity x theme similarity):
+  near-identical profiles add cost, not strength.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+WEIGHTS = {
+    "coherence": 0.30,
+    "coverage": 0.25,
+    "complementarity": 0.25,
+    "diversity": 0.20,
+    "redundancy": -0.25,
+}
+BREADTH_FULL = 5.0
+
+
+@dataclass
+class Pool:
+    """The actors a consortium may be drawn from, with their pairwise matrices."""
+
+    ids: np.ndarray  # (P,) actor ids
+    thematic: np.ndarray  # (P, P) symmetric
+    complementarity: np.ndarray  # (P, P) symmetric
+    redundancy: np.ndarray  # (P, P) symmetric
+    themes: np.ndarray  # (P, T) 0/1
+    offers: np.ndarray  # (P, K) 0/1
+    seeks: np.ndarray  # (P, K) 0/1
+    region: np.ndarray  # (P,) region index at the counting level
+    is_cluster: np.ndarray  # (P,) bool
+    theme_column: int | None = None  # the requested theme, if any
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
+    """Score every row of `members` (B x m pool positions, m >= 2); returns the score and
+    each component, one entry per row."""
+    members = np.atleast_2d(members)
+    m = members.shape[1]
+    left, right = np.triu_indices(m, 1)
+    a, b = members[:, left], members[:, right]
+
+    pair_thematic = pool.thematic[a, b].mean(axis=1)
+    complementarity = pool.complementarity[a, b].mean(axis=1)
+    redundancy = pool.redundancy[a, b].mean(axis=1)
+
+    theme_counts = pool.themes[members].sum(axis=1)  # (B, T)
+    if pool.theme_column is not None:
+        on_theme = theme_counts[:, pool.theme_column]
+    else:
+        on_theme = theme_counts.max(axis=1) if theme_counts.shape[1] else np.zeros(len(members))
+    coherence = 0.5 * on_theme / m + 0.5 * pair_thematic
+
+    offered = pool.offers[members].max(axis=1)  # (B, K)
+    sought = pool.seeks[members].max(axis=1)
+    n_sought = sought.sum(axis=1)
+    met = np.where(n_sought > 0, (sought * offered).sum(axis=1) / np.maximum(n_sought, 1), 1.0)
+    breadth = np.minimum(offered.sum(axis=1) / BREADTH_FULL, 1.0)
+    coverage = 0.6 * met + 0.4 * breadth
+
+    regions = np.sort(pool.region[members], axis=1)
+    distinct = (np.diff(regions, axis=1) != 0).sum(axis=1) + 1
+    diversity = distinct / m
+
+    parts = {
+        "coherence": coherence,
+        "coverage": coverage,
+        "complementarity": complementarity,
+        "diversity": diversity,
+        "redundancy": redundancy,
+    }
+    score = sum(WEIGHTS[name] * value for name, value in parts.items())
+    return {"score": np.maximum(score, 0.0), **parts, "regions": distinct}

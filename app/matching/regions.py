@@ -1,0 +1,112 @@
+"""Partner regions: complementary S3 priorities and actor profiles."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.matching.explain import label_list
+from app.matching.index import MatchIndex
+
+REGION_WEIGHTS = {"shared": 0.45, "complementarity": 0.35, "related": 0.20}
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    code: str
+    score: float
+    components: dict[str, float]
+    reasons: list[str]
+
+
+def _profile(index: MatchIndex, code: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(theme profile, offered capabilities, sought capabilities, actor count)."""
+    rows = [p for p, c in enumerate(index.region_codes) if c.startswith(code)]
+    priorities = np.zeros(len(index.theme_columns), np.float32)
+    for theme in index.priority_themes(code):
+        if theme in index.theme_columns:
+            priorities[index.theme_columns[theme]] = 1.0
+    actors = index.themes[rows].mean(axis=0) if rows else np.zeros_like(priorities)
+    profile = 0.5 * priorities + 0.5 * actors
+    offers = (index.offers[rows].sum(axis=0) > 0) if rows else np.zeros(index.offers.shape[1], bool)
+    seeks = index.seeks[rows].sum(axis=0) if rows else np.zeros(index.seeks.shape[1])
+    return profile, offers.astype(np.float32), seeks, len(rows)
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm else 0.0
+
+
+def partner_regions(index: MatchIndex, code: str, limit: int = 10) -> list[RegionMatch]:
+    """Regions at the same NUTS level whose priorities and actors complement `code`'s."""
+    me = index.regions[code]
+    mine, my_offers, my_seeks, _ = _profile(index, code)
+    theme_names = list(index.theme_columns)
+    labels = index.vocabulary
+    theme_count = len(theme_names)
+    relatedness = index.relatedness[:theme_count, :theme_count]
+    out = []
+    for other in index.regions.values():
+        if other.level != me.level or other.code == code:
+            continue
+        theirs, their_offers, their_seeks, n_actors = _profile(index, other.code)
+        if not theirs.any():
+            continue
+        shared = _cosine(mine, theirs)
+        sought = my_seeks.sum()
+        complementarity = float((my_seeks > 0) @ their_offers) / max(
+            float((my_seeks > 0).sum()), 1.0
+        )
+        if their_seeks.sum() > 0:
+            back = float((their_seeks > 0) @ my_offers) / float((their_seeks > 0).sum())
+            complementarity = (complementarity + back) / 2 if sought else back
+        own = mine > 0
+        only_theirs = np.flatnonzero((theirs > 0) & ~own)
+        related = 0.0
+        best_pair = None
+        if own.any() and len(only_theirs):
+            pulls = relatedness[np.ix_(np.flatnonzero(own), only_theirs)]
+            related = float(pulls.max(axis=0).mean())
+            k, t = np.unravel_index(np.argmax(pulls), pulls.shape)
+            if pulls[k, t] > 0:
+                best_pair = (theme_names[only_theirs[t]], theme_names[np.flatnonzero(own)[k]])
+        score = (
+            REGION_WEIGHTS["shared"] * shared
+            + REGION_WEIGHTS["complementarity"] * complementarity
+            + REGION_WEIGHTS["related"] * related
+        )
+        reasons = []
+        both = sorted(me.priority_themes & other.priority_themes)
+        if both:
+            reasons.append(
+                "Both prioritise " + label_list([labels.theme_labels.get(t, t) for t in both])
+            )
+        gives = [
+            k
+            for k, slug in enumerate(index.capability_columns)
+            if my_seeks[k] > 0 and their_offers[k] > 0
+        ]
+        if gives:
+            names = [
+                labels.capability_labels.get(s, s)
+                for s in np.array(list(index.capability_columns))[gives]
+            ]
+            reasons.append(f"Its actors offer {label_list(names)}, which actors in {me.name} seek")
+        if best_pair:
+            strong, yours = (label_list([labels.theme_labels.get(t, t)]) for t in best_pair)
+            reasons.append(f"It is strong in {strong}, related to your {yours}")
+        reasons.append(f"{n_actors} actor{'s' if n_actors != 1 else ''} registered there")
+        out.append(
+            RegionMatch(
+                code=other.code,
+                score=round(score, 4),
+                components={
+                    "shared_priorities": round(shared, 4),
+                    "complementarity": round(complementarity, 4),
+                    "related": round(related, 4),
+                },
+                reasons=reasons,
+            )
+        )
+    out.sort(key=lambda r: (-r.score, r.code))
+    return out[:limit]
