@@ -8,6 +8,8 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
+from app import catalog
+
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
@@ -39,6 +41,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: objects stay readable after the commit that ends a request.
     factory = sessionmaker(engine, class_=Session, expire_on_commit=False)
     event.listen(factory, "after_flush", _mark_written)
+    catalog.install(factory)
     return factory
 
 
@@ -47,7 +50,13 @@ def _mark_written(session: Session, _context: Any) -> None:
 
 
 def has_written(session: Session) -> bool:
-    return bool(session.info.get("wrote") or session.new or session.dirty or session.deleted)
+    return bool(
+        session.info.get("wrote")
+        or session.info.get(catalog.CHANGED)
+        or session.new
+        or session.dirty
+        or session.deleted
+    )
 
 
 def end_if_read_only(session: Session) -> None:

@@ -17,8 +17,10 @@ from app.actors.router import clusters_router, rdi_platforms_router
 from app.auth.router import router as keys_router
 from app.common import API_PREFIX
 from app.config import Settings, get_settings
-from app.db import make_engine, make_session_factory
+from app.db import make_engine, make_session_factory, session_scope
 from app.errors import install_error_handlers
+from app.matchmaking.keeper import IndexKeeper
+from app.matchmaking.router import router as matching_router
 from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.ops.router import router as ops_router
 from app.reference import nace, nuts
@@ -30,6 +32,8 @@ specialisation (S3) priorities, and the cluster organisations and RDI platforms 
 Reads are public unless configured otherwise; writes need `Authorization: Bearer <key>`.
 Errors are RFC 9457 `application/problem+json`."""
 
+log = logging.getLogger("clustermatch")
+
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -40,8 +44,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # contending for it serve fewer requests than a handful do.
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = app.state.settings.thread_pool_size
+    await anyio.to_thread.run_sync(_warm_index, app)
     yield
     app.state.engine.dispose()
+
+
+def _warm_index(app: FastAPI) -> None:
+    """Build the matching index before the first request needs it."""
+    try:
+        with session_scope(app.state.session_factory) as session:
+            app.state.index_keeper.index(session)
+    except Exception as exc:  # e.g. not migrated yet: /readyz says so; matching retries
+        log.warning("matching index not built at start-up: %s", exc)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -62,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.metrics = Metrics()
     app.state.actor_json_cache = JsonCache(settings.read_cache_size)
+    app.state.index_keeper = IndexKeeper()
 
     install_error_handlers(app)
     for router in (
@@ -70,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         rdi_platforms_router,
         vocab_router,
         keys_router,
+        matching_router,
     ):
         app.include_router(router)
     app.include_router(ops_router)

@@ -2,7 +2,8 @@
 
 from app.actors.models import Actor
 from app.auth.models import ApiKey
+from app.catalog import CatalogState
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
 
-__all__ = ["Actor", "ApiKey", "Region", "S3Priority", "VocabTerm"]
+__all__ = ["Actor", "ApiKey", "CatalogState", "Region", "S3Priority", "VocabTerm"]

@@ -20,7 +20,7 @@ from app.seed import ensure_reference_data
 ADMIN_TOKEN = "test-admin-token"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 POSTGRES_URL = os.environ.get("CLUSTERMATCH_TEST_DATABASE_URL")
-TABLES = ("s3_priority", "actor", "region", "api_key", "vocab_term")
+TABLES = ("s3_priority", "actor", "region", "api_key", "vocab_term")  # not catalog_state
 
 
 def _backends() -> list[object]:

@@ -210,7 +210,9 @@ def _propose_for_theme(
     index: MatchIndex, request: ConsortiumRequest, theme: str | None
 ) -> list[Consortium]:
     positions = choose_pool(index, request, theme)
-    on_theme = f" on {index.vocabulary.theme_labels.get(theme, theme)}" if theme else ""
+    on_theme = (
+        f" on {label_list([index.vocabulary.theme_labels.get(theme, theme)])}" if theme else ""
+    )
     if len(positions) < request.min_members:
         raise Infeasible(
             "min_members",
@@ -266,10 +268,10 @@ def describe(
     parts = evaluate(pool, np.array([members]))
     ids = tuple(sorted(int(pool.ids[m]) for m in members))
     positions = [index.position[i] for i in ids]
-    main_theme = theme or _main_theme(index, positions)
+    central = theme or main_theme(index, positions)
     others = Counter(t for p in positions for t in index.features[p].themes)
-    themes = ([main_theme] if main_theme else []) + sorted(
-        t for t, c in others.items() if c >= 2 and t != main_theme
+    themes = ([central] if central else []) + sorted(
+        t for t, c in others.items() if c >= 2 and t != central
     )
     return Consortium(
         member_ids=ids,
@@ -280,11 +282,11 @@ def describe(
         },
         regions=sorted({index.region_codes[p] for p in positions}),
         themes=themes,
-        reasons=consortium_reasons(index, positions, main_theme),
+        reasons=consortium_reasons(index, positions, central),
     )
 
 
-def _main_theme(index: MatchIndex, positions: list[int]) -> str | None:
+def main_theme(index: MatchIndex, positions: list[int]) -> str | None:
     counts = Counter(t for p in positions for t in index.features[p].themes)
     if not counts:
         return None
@@ -304,7 +306,7 @@ def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | Non
         )
     regions = sorted({f.profile.region_code for f in feats})
     names = label_list([region_name(index, code) for code in regions], lower=False)
-    reasons.append(f"Members come from {len(regions)} regions: {names}")
+    reasons.append(f"Members come from {_count(len(regions), 'region')}: {names}")
     clusters = int(sum(index.is_cluster[p] for p in positions))
     reasons.append(
         f"{_count(clusters, 'cluster')} and {_count(len(feats) - clusters, 'RDI platform')}"

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from app import catalog
 from app.actors.models import Actor, ActorCreate, ActorKind, ActorPublic
 from app.actors.service import ReferenceSets, payload_errors, stored_values
 from app.common import utcnow
@@ -137,6 +138,8 @@ def _import_actors(
         progress(1)
     for start in range(0, len(new_rows), _CHUNK):
         session.execute(insert(Actor), new_rows[start : start + _CHUNK])
+    if new_rows:
+        catalog.mark_changed(session)
 
 
 def export_document(session: Session) -> dict[str, Any]:

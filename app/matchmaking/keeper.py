@@ -1,0 +1,143 @@
+"""Keeps one MatchIndex per process in step with the database.
+
+Every request reads the catalog version (one small query). When it moved, only the
+actors whose version changed are read and featurised again; the matrices are then
+reassembled from the cached features, which takes a fraction of a full build.
+"""
+
+import logging
+import threading
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from app import catalog
+from app.actors.models import Actor
+from app.matching.features import ActorFeatures, compute_features, reader_for
+from app.matching.index import MatchIndex
+from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
+from app.reference import nace
+from app.regions.models import Region, S3Priority
+from app.vocab.models import VocabKind, VocabTerm
+
+log = logging.getLogger("clustermatch.matching")
+_CHUNK = 500
+
+
+def load_vocabulary(session: Session) -> Vocabulary:
+    labels: dict[VocabKind, dict[str, str]] = {VocabKind.theme: {}, VocabKind.capability: {}}
+    phrases: dict[VocabKind, dict[str, tuple[str, ...]]] = {
+        VocabKind.theme: {},
+        VocabKind.capability: {},
+    }
+    for term in session.exec(select(VocabTerm).order_by(col(VocabTerm.slug))):
+        kind = VocabKind(term.kind)
+        labels[kind][term.slug] = term.label_en
+        phrases[kind][term.slug] = (
+            term.label_en,
+            term.label_sv,
+            *term.synonyms_en,
+            *term.synonyms_sv,
+        )
+    return Vocabulary(
+        theme_labels=labels[VocabKind.theme],
+        capability_labels=labels[VocabKind.capability],
+        theme_phrases=phrases[VocabKind.theme],
+        capability_phrases=phrases[VocabKind.capability],
+    )
+
+
+def load_regions(session: Session) -> dict[str, RegionProfile]:
+    themes: dict[str, set[str]] = {}
+    nace_codes: dict[str, set[str]] = {}
+    for priority in session.exec(select(S3Priority)):
+        themes.setdefault(priority.region_code, set()).update(priority.themes)
+        nace_codes.setdefault(priority.region_code, set()).update(priority.nace_codes)
+    return {
+        code: RegionProfile(
+            code=code,
+            name=name,
+            level=level,
+            priority_themes=frozenset(themes.get(code, ())),
+            priority_nace=frozenset(nace_codes.get(code, ())),
+        )
+        for code, name, level in session.execute(
+            sa.select(col(Region.code), col(Region.name), col(Region.level))
+        )
+    }
+
+
+def to_profile(actor: Actor) -> ActorProfile:
+    assert actor.id is not None
+    return ActorProfile(
+        id=actor.id,
+        kind=str(actor.kind),
+        name=actor.name,
+        region_code=actor.region_code,
+        description=actor.description,
+        themes=frozenset(actor.themes),
+        nace_codes=frozenset(actor.nace_codes),
+        technologies=frozenset(actor.technologies),
+        offers=frozenset(actor.offers),
+        seeks=frozenset(actor.seeks),
+        version=actor.version,
+    )
+
+
+class IndexKeeper:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: MatchIndex | None = None
+        self._version = -1
+        self._vocabulary: Vocabulary | None = None
+        self._features: dict[int, ActorFeatures] = {}
+
+    def index(self, session: Session) -> MatchIndex:
+        version = catalog.current_version(session)
+        if self._index is None or version != self._version:
+            with self._lock:
+                if self._index is None or version != self._version:
+                    self._refresh(session, version)
+        assert self._index is not None
+        return self._index
+
+    def _refresh(self, session: Session, version: int) -> None:
+        vocabulary = load_vocabulary(session)
+        if vocabulary != self._vocabulary:
+            self._features.clear()  # new terms change what every description says
+            self._vocabulary = vocabulary
+        stored = {
+            int(actor_id): int(actor_version)
+            for actor_id, actor_version in session.execute(
+                sa.select(col(Actor.id), col(Actor.version))
+            )
+        }
+        for gone in set(self._features) - set(stored):
+            del self._features[gone]
+        stale = sorted(
+            actor_id
+            for actor_id, actor_version in stored.items()
+            if actor_id not in self._features
+            or self._features[actor_id].profile.version != actor_version
+        )
+        reader = reader_for(vocabulary)
+        for start in range(0, len(stale), _CHUNK):
+            chunk = stale[start : start + _CHUNK]
+            actors = session.exec(select(Actor).where(col(Actor.id).in_(chunk)))
+            profiles = [to_profile(a) for a in actors]
+            for features in compute_features(
+                profiles, vocabulary, reader, nace.section_of_divisions()
+            ):
+                self._features[features.profile.id] = features
+        self._index = MatchIndex(
+            vocabulary=vocabulary,
+            regions=load_regions(session),
+            features=[self._features[i] for i in sorted(self._features)],
+        )
+        self._version = version
+        log.info(
+            "matching index at catalog version %s: %s actors, %s re-read",
+            version,
+            len(self._features),
+            len(stale),
+        )

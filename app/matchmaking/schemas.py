@@ -1,0 +1,122 @@
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from app.actors.models import ActorKind
+from app.common import Slug
+
+
+class ActorRef(BaseModel):
+    id: int
+    kind: ActorKind
+    name: str
+    region_code: str
+
+
+class PairComponents(BaseModel):
+    thematic: float = Field(description="Do they work on the same thing? 0-1")
+    complementarity: float = Field(description="Do they bring different strengths to it? 0-1")
+    regional: float = Field(description="Different regions whose S3 priorities cover it? 0-1")
+
+
+class Candidate(BaseModel):
+    actor: ActorRef
+    score: float
+    components: PairComponents
+    reasons: list[str]
+
+
+class CandidatesOut(BaseModel):
+    actor_id: int
+    candidates: list[Candidate]
+
+
+class ConsortiumComponents(BaseModel):
+    coherence: float
+    coverage: float
+    complementarity: float
+    diversity: float
+    redundancy: float
+
+
+class ConsortiumOut(BaseModel):
+    members: list[ActorRef]
+    score: float
+    components: ConsortiumComponents
+    regions: list[str]
+    themes: list[str]
+    reasons: list[str]
+
+
+class ConsortiaOut(BaseModel):
+    consortia: list[ConsortiumOut]
+
+
+MemberCount = Annotated[int, Field(ge=2, le=12)]
+
+
+class ConsortiumRules(BaseModel):
+    min_members: MemberCount = 3
+    max_members: MemberCount = 5
+    min_regions: int = Field(default=2, ge=1, le=12)
+    region_level: int | None = Field(
+        default=None,
+        ge=0,
+        le=3,
+        description="NUTS level that counts as a region (0 = country); "
+        "default: the level of the actors' own codes",
+    )
+    kinds: list[ActorKind] | None = Field(default=None, min_length=1)
+
+
+class ConsortiumRequestIn(ConsortiumRules):
+    seed_actor_ids: list[int] = Field(default_factory=list, max_length=12)
+    theme: Slug | None = None
+    call_id: int | None = None
+    limit: int = Field(default=5, ge=1, le=20)
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [{"seed_actor_ids": [15], "theme": "life-science", "limit": 3}]
+        }
+    }
+
+
+class ScoreRequestIn(ConsortiumRules):
+    member_ids: list[int] = Field(min_length=2, max_length=12)
+    theme: Slug | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{"member_ids": [15, 37, 6]}]}}
+
+
+class Violation(BaseModel):
+    constraint: str
+    detail: str
+
+
+class ScoreOut(ConsortiumOut):
+    violations: list[Violation]
+
+
+class RegionRef(BaseModel):
+    code: str
+    name: str
+    level: int
+
+
+class RegionComponents(BaseModel):
+    shared_priorities: float
+    complementarity: float
+    related: float
+
+
+class PartnerRegion(BaseModel):
+    region: RegionRef
+    score: float
+    components: RegionComponents
+    reasons: list[str]
+
+
+class PartnerRegionsOut(BaseModel):
+    region_code: str
+    partners: list[PartnerRegion]
