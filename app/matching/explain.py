@@ -83,11 +83,10 @@ def _regional_reasons(
     basis = shared or index.features[i].themes
     both = basis & index.priority_themes(code_i) & index.priority_themes(code_j)
     if both:
-        names = (
-            region_name(index, code_j)
-            if code_i == code_j
-            else (f"{region_name(index, code_i)} and {name_j}")
-        )
-        verb = "lists" if code_i == code_j else "list"
-        out.append(f"{names} {verb} {_themes(index, both)} among their S3 priorities")
+        themes = _themes(index, both)
+        if code_i == code_j:
+            out.append(f"{name_j} lists {themes} among its S3 priorities")
+        else:
+            name_i = region_name(index, code_i)
+            out.append(f"{name_i} and {name_j} both list {themes} among their S3 priorities")
     return out

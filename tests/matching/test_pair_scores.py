@@ -1,0 +1,211 @@
+import numpy as np
+
+from app.matching.explain import pair_reasons
+from app.matching.index import MatchIndex, region_key
+from app.matching.partners import candidates
+from tests.matching.builders import actor, build_index, region
+
+REGIONS = [
+    region("SE22", "Sydsverige", ("food",)),
+    region("SE23", "Västsverige", ("food", "textiles")),
+    region("SE11", "Stockholm", ("ict",)),
+    region("SE12", "Östra Mellansverige", ("life-science",)),
+]
+
+
+def scores_of(index: MatchIndex, asking: int, region_level: int | None = 2):  # type: ignore[no-untyped-def]
+    return index.pair_scores(index.position[asking], region_level)
+
+
+def test_region_key_counts_at_the_requested_level() -> None:
+    assert region_key("SE232", 2) == "SE23"
+    assert region_key("SE232", 0) == "SE"
+    assert region_key("SE23", 3) == "SE23"
+    assert region_key("SE232", None) == "SE232"
+
+
+def test_thematic_rewards_shared_themes_nace_prefixes_and_similar_text() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], nace_codes=["10.51"], description="Mejeri och ost"),
+            actor(2, "SE23", themes=["food"], nace_codes=["10.52"], description="Glass och mejeri"),
+            actor(3, "SE23", themes=["food"], nace_codes=["10"], description="Bageri"),
+            actor(
+                4, "SE23", themes=["ict"], nace_codes=["62.10"], description="Software for banks"
+            ),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.theme[p[2]] == 1.0 and s.theme[p[4]] == 0.0
+    # 10.51 and 10.52 share group 10.5; 10 is only the division; 62.10 shares nothing.
+    assert s.nace[p[2]] > s.nace[p[3]] > s.nace[p[4]] == 0.0
+    assert s.text[p[2]] > s.text[p[4]]
+    assert s.thematic[p[2]] > s.thematic[p[3]] > s.thematic[p[4]]
+    assert np.all((s.thematic >= 0) & (s.thematic <= 1.0001))
+
+
+def test_text_similarity_works_across_swedish_and_english() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", description="Kluster för livsmedel och förpackningar"),
+            actor(2, "SE23", description="Cluster for food and packaging companies"),
+            actor(3, "SE23", description="Cluster for software and games"),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    assert s.theme[index.position[2]] == 1.0  # both read as food
+    assert s.thematic[index.position[2]] > s.thematic[index.position[3]]
+
+
+def test_complementarity_counts_both_directions_and_kind_mix() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], offers=["sme-network"], seeks=["testbed"]),
+            actor(
+                2,
+                "SE23",
+                "rdi_platform",
+                themes=["food"],
+                offers=["testbed"],
+                seeks=["sme-network"],
+            ),
+            actor(
+                3, "SE23", "rdi_platform", themes=["food"], offers=["testbed"], seeks=["financing"]
+            ),
+            actor(4, "SE23", themes=["food"], offers=["sme-network"], seeks=["testbed"]),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.covers_query[p[2]] == 1.0 and s.covered_by_query[p[2]] == 1.0
+    assert s.covers_query[p[3]] == 1.0 and s.covered_by_query[p[3]] == 0.0
+    assert s.kind_mix[p[2]] == 1.0 and s.kind_mix[p[4]] == 0.0
+    assert s.complementarity[p[2]] > s.complementarity[p[3]] > s.complementarity[p[4]]
+    assert s.difference[p[4]] == 0.0  # a twin offers the very same
+
+
+def test_regional_needs_another_region_and_rewards_s3_support() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"]),
+            actor(2, "SE23", themes=["food"]),  # Västsverige prioritises food
+            actor(3, "SE11", themes=["food"]),  # Stockholm does not
+            actor(4, "SE22", themes=["food"]),  # same region
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert (s.other_region[p[2]], s.s3_support[p[2]], s.regional[p[2]]) == (1.0, 1.0, 1.0)
+    assert (s.other_region[p[3]], s.s3_support[p[3]], s.regional[p[3]]) == (1.0, 0.0, 0.5)
+    assert s.other_region[p[4]] == 0.0
+
+
+def test_the_final_score_needs_closeness_and_complementarity() -> None:
+    index = build_index(
+        [
+            actor(
+                1, "SE22", themes=["food"], offers=["sme-network"], seeks=["testbed", "research"]
+            ),
+            # the right partner: same theme, offers what 1 seeks
+            actor(2, "SE23", "rdi_platform", themes=["food"], offers=["testbed", "research"]),
+            # redundant twin: same theme, same offers and seeks, another region
+            actor(
+                3, "SE23", themes=["food"], offers=["sme-network"], seeks=["testbed", "research"]
+            ),
+            # off-theme complement: offers what 1 seeks, but on ICT
+            actor(4, "SE11", "rdi_platform", themes=["ict"], offers=["testbed", "research"]),
+        ],
+        REGIONS,
+    )
+    ranked = [c.actor_id for c in candidates(index, 1, limit=3)]
+    assert ranked[0] == 2
+    assert set(ranked[1:]) == {3, 4}
+    s = scores_of(index, 1)
+    traps = max(s.score[index.position[3]], s.score[index.position[4]])
+    assert s.score[index.position[2]] > 1.5 * traps
+
+
+def test_candidates_never_include_the_actor_and_respect_filters() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"]),
+            actor(2, "SE22", themes=["food"]),
+            actor(3, "SE23", "rdi_platform", themes=["food"]),
+            actor(4, "SE23", themes=["textiles"]),
+        ],
+        REGIONS,
+    )
+    assert 1 not in [c.actor_id for c in candidates(index, 1, other_regions_only=False)]
+    assert {c.actor_id for c in candidates(index, 1)} == {3, 4}
+    assert [c.actor_id for c in candidates(index, 1, kind="rdi_platform")] == [3]
+    assert [c.actor_id for c in candidates(index, 1, theme="textiles")] == [4]
+    assert 2 in [c.actor_id for c in candidates(index, 1, other_regions_only=False)]
+
+
+def test_reasons_name_themes_capabilities_kinds_and_regions() -> None:
+    index = build_index(
+        [
+            actor(
+                1,
+                "SE22",
+                themes=["food"],
+                nace_codes=["10.1"],
+                offers=["sme-network"],
+                seeks=["testbed"],
+            ),
+            actor(
+                2,
+                "SE23",
+                "rdi_platform",
+                themes=["food"],
+                nace_codes=["10"],
+                offers=["testbed"],
+                seeks=["sme-network"],
+            ),
+        ],
+        REGIONS,
+    )
+    i, j = index.position[1], index.position[2]
+    reasons = pair_reasons(index, i, j, index.pair_scores(i))
+    assert "Both work on food" in reasons
+    assert "Both are active in NACE 10" in reasons
+    assert "It offers testbed, which you seek" in reasons
+    assert "You offer SME network, which it seeks" in reasons
+    assert "An RDI platform next to your cluster" in reasons
+    assert "It is in Västsverige, another region" in reasons
+    assert "Sydsverige and Västsverige both list food among their S3 priorities" in reasons
+
+
+def test_twin_reason_warns_of_sameness() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], offers=["testbed"]),
+            actor(2, "SE23", themes=["food"], offers=["testbed"]),
+        ],
+        REGIONS,
+    )
+    i, j = index.position[1], index.position[2]
+    assert "It offers much the same as you (testbed)" in pair_reasons(
+        index, i, j, index.pair_scores(i)
+    )
+
+
+def test_related_concepts_are_learned_from_co_occurrence() -> None:
+    # energy and offshore go together in most actors; a partner strong in offshore is
+    # related to, but missing from, an energy actor.
+    actors = [actor(k, "SE23", themes=["energy", "offshore"]) for k in range(1, 6)]
+    actors += [actor(10, "SE22", themes=["energy"]), actor(11, "SE11", themes=["offshore"])]
+    actors += [actor(12, "SE11", themes=["textiles"])]
+    index = build_index(actors, REGIONS)
+    s = scores_of(index, 10)
+    assert s.related[index.position[11]] > 0.5
+    assert s.related[index.position[12]] == 0.0
+    assert index.related_concepts(index.position[10], index.position[11])[0][:2] == (
+        "offshore",
+        "energy",
+    )

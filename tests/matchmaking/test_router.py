@@ -1,0 +1,285 @@
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.seed import seed_example_data
+from tests.conftest import ADMIN, make_settings, with_session
+from tests.factories import create_actor, put_region
+
+FOOD = {"title": "Food", "themes": ["food"]}
+
+
+def _world(client: TestClient) -> dict[str, int]:
+    """Three food actors in three regions that complete each other, and two traps."""
+    put_region(client, "SE22", name="Sydsverige", s3_priorities=[FOOD])
+    put_region(client, "SE23", name="Västsverige", s3_priorities=[FOOD])
+    put_region(client, "SE11", name="Stockholm")
+    ids = {
+        "cluster": create_actor(
+            client,
+            name="Food cluster",
+            region_code="SE22",
+            themes=["food"],
+            offers=["sme-network"],
+            seeks=["testbed", "research"],
+        )["id"],
+        "lab": create_actor(
+            client,
+            "rdi_platform",
+            name="Food lab",
+            region_code="SE23",
+            themes=["food"],
+            offers=["testbed", "research"],
+            seeks=["sme-network"],
+        )["id"],
+        "design": create_actor(
+            client,
+            "rdi_platform",
+            name="Packaging design studio",
+            region_code="SE11",
+            themes=[],
+            offers=[],
+            seeks=[],
+            nace_codes=[],
+            description="Vi erbjuder design och prototyper för livsmedelsförpackningar.",
+        )["id"],
+        "twin": create_actor(
+            client,
+            name="Food twin",
+            region_code="SE23",
+            themes=["food"],
+            offers=["sme-network"],
+            seeks=["testbed", "research"],
+        )["id"],
+        "ict": create_actor(
+            client,
+            "rdi_platform",
+            name="ICT lab",
+            region_code="SE11",
+            themes=["ict"],
+            nace_codes=["62.10"],
+            offers=["testbed", "research"],
+            seeks=[],
+            description="Testbed for software.",
+        )["id"],
+    }
+    return ids
+
+
+def test_candidates_rank_the_complement_first_with_reasons(client: TestClient) -> None:
+    ids = _world(client)
+    response = client.get("/api/v1/matching/candidates", params={"actor_id": ids["cluster"]})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["actor_id"] == ids["cluster"]
+    ranked = [c["actor"]["id"] for c in body["candidates"]]
+    assert ranked[0] == ids["lab"]
+    assert ids["cluster"] not in ranked
+    first = body["candidates"][0]
+    assert first["actor"] == {
+        "id": ids["lab"],
+        "kind": "rdi_platform",
+        "name": "Food lab",
+        "region_code": "SE23",
+    }
+    assert set(first["components"]) == {"thematic", "complementarity", "regional"}
+    assert "It offers research and testbed, which you seek" in first["reasons"]
+    assert "Sydsverige and Västsverige both list food among their S3 priorities" in first["reasons"]
+    scores = [c["score"] for c in body["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_candidate_filters(client: TestClient) -> None:
+    ids = _world(client)
+    url = "/api/v1/matching/candidates"
+    platforms = client.get(url, params={"actor_id": ids["cluster"], "kind": "rdi_platform"}).json()
+    assert {c["actor"]["kind"] for c in platforms["candidates"]} == {"rdi_platform"}
+    ict = client.get(url, params={"actor_id": ids["cluster"], "theme": "ict"}).json()
+    assert [c["actor"]["id"] for c in ict["candidates"]] == [ids["ict"]]
+    one = client.get(url, params={"actor_id": ids["cluster"], "limit": 1}).json()
+    assert len(one["candidates"]) == 1
+
+
+def test_consortium_proposal_meets_constraints(client: TestClient) -> None:
+    ids = _world(client)
+    response = client.post(
+        "/api/v1/matching/consortia", json={"seed_actor_ids": [ids["cluster"]], "theme": "food"}
+    )
+    assert response.status_code == 200
+    consortia = response.json()["consortia"]
+    best = consortia[0]
+    members = {m["id"] for m in best["members"]}
+    assert members == {ids["cluster"], ids["lab"], ids["design"]}
+    assert best["regions"] == ["SE11", "SE22", "SE23"]
+    assert best["themes"][0] == "food"
+    assert set(best["components"]) == {
+        "coherence",
+        "coverage",
+        "complementarity",
+        "diversity",
+        "redundancy",
+    }
+    assert "All members work on food" in best["reasons"]
+    for consortium in consortia:
+        assert ids["cluster"] in {m["id"] for m in consortium["members"]}
+        assert 3 <= len(consortium["members"]) <= 5
+        assert len(consortium["regions"]) >= 2
+
+
+def test_impossible_request_names_the_constraint(client: TestClient) -> None:
+    ids = _world(client)
+    response = client.post("/api/v1/matching/consortia", json={"theme": "ict", "min_members": 3})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "min_members"
+    too_many_regions = client.post(
+        "/api/v1/matching/consortia", json={"theme": "food", "min_regions": 4}
+    )
+    assert too_many_regions.status_code == 422
+    assert too_many_regions.json()["errors"][0]["field"] == "min_regions"
+    assert "only 3 region" in too_many_regions.json()["detail"]
+    seeds = client.post(
+        "/api/v1/matching/consortia",
+        json={
+            "seed_actor_ids": [ids["cluster"], ids["lab"], ids["twin"]],
+            "max_members": 2,
+            "min_members": 2,
+        },
+    )
+    assert seeds.json()["errors"][0]["field"] == "max_members"
+
+
+def test_score_a_hand_picked_consortium(client: TestClient) -> None:
+    ids = _world(client)
+    good = client.post(
+        "/api/v1/matching/consortia/score",
+        json={"member_ids": [ids["cluster"], ids["lab"], ids["design"]]},
+    )
+    assert good.status_code == 200
+    assert good.json()["violations"] == []
+    same_region = client.post(
+        "/api/v1/matching/consortia/score",
+        json={"member_ids": [ids["lab"], ids["twin"]], "kinds": ["rdi_platform"]},
+    ).json()
+    broken = {v["constraint"] for v in same_region["violations"]}
+    assert broken == {"min_members", "min_regions", "kinds"}
+    assert same_region["score"] < good.json()["score"]
+
+
+def test_partner_regions(client: TestClient) -> None:
+    _world(client)
+    response = client.get("/api/v1/matching/regions", params={"region_code": "SE22"})
+    assert response.status_code == 200
+    partners = response.json()["partners"]
+    assert partners[0]["region"] == {"code": "SE23", "name": "Västsverige", "level": 2}
+    assert "Both prioritise food" in partners[0]["reasons"]
+    assert "SE22" not in [p["region"]["code"] for p in partners]
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "payload", "status", "field"),
+    [
+        ("get", "/api/v1/matching/candidates", {"actor_id": 999}, 404, None),
+        ("get", "/api/v1/matching/candidates", {"actor_id": 1, "limit": 0}, 422, "limit"),
+        ("get", "/api/v1/matching/candidates", {"actor_id": 1, "theme": "knitting"}, 422, "theme"),
+        ("get", "/api/v1/matching/candidates", {}, 422, "actor_id"),
+        (
+            "post",
+            "/api/v1/matching/consortia",
+            {"min_members": 5, "max_members": 3},
+            422,
+            "min_members",
+        ),
+        ("post", "/api/v1/matching/consortia", {"theme": "knitting"}, 422, "theme"),
+        ("post", "/api/v1/matching/consortia", {"seed_actor_ids": [999]}, 422, "seed_actor_ids.0"),
+        ("post", "/api/v1/matching/consortia", {"limit": 50}, 422, "limit"),
+        ("post", "/api/v1/matching/consortia", {"call_id": 7}, 422, "call_id"),
+        ("post", "/api/v1/matching/consortia/score", {"member_ids": [1]}, 422, "member_ids"),
+        (
+            "post",
+            "/api/v1/matching/consortia/score",
+            {"member_ids": [1, 1, 2]},
+            422,
+            "member_ids.1",
+        ),
+        ("get", "/api/v1/matching/regions", {"region_code": "SE33"}, 404, None),
+    ],
+)
+def test_bad_requests_are_clear_problems(
+    client: TestClient,
+    method: str,
+    url: str,
+    payload: dict,
+    status: int,
+    field: str | None,  # type: ignore[type-arg]
+) -> None:
+    _world(client)
+    if method == "get":
+        response = client.get(url, params=payload)
+    else:
+        response = client.post(url, json=payload)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    if field:
+        assert response.json()["errors"][0]["field"] == field
+
+
+def test_a_write_is_reflected_in_the_next_match(client: TestClient) -> None:
+    ids = _world(client)
+    url = "/api/v1/matching/candidates"
+    before = client.get(url, params={"actor_id": ids["cluster"]}).json()
+    assert before["candidates"][0]["actor"]["id"] == ids["lab"]
+    client.patch(
+        f"/api/v1/rdi-platforms/{ids['lab']}",
+        json={"themes": ["textiles"], "description": "Textile lab", "name": "Textile lab"},
+        headers=ADMIN,
+    )
+    client.delete(f"/api/v1/rdi-platforms/{ids['ict']}", headers=ADMIN)
+    after = client.get(url, params={"actor_id": ids["cluster"]}).json()
+    ranked = [c["actor"]["id"] for c in after["candidates"]]
+    assert ids["ict"] not in ranked
+    lab = next(c for c in after["candidates"] if c["actor"]["id"] == ids["lab"])
+    assert lab["score"] < before["candidates"][0]["score"]
+    assert "Both work on food" not in lab["reasons"]
+
+
+@pytest.fixture
+def second_client(database_url: str) -> Iterator[TestClient]:
+    """Another API process on the same database."""
+    with TestClient(create_app(make_settings(database_url))) as other:
+        yield other
+
+
+def test_two_instances_on_one_database_stay_consistent(
+    client: TestClient, second_client: TestClient
+) -> None:
+    ids = _world(client)
+    url = "/api/v1/matching/candidates"
+    assert second_client.get(url, params={"actor_id": ids["cluster"]}).json()["candidates"]
+    new = create_actor(
+        client,
+        "rdi_platform",
+        name="Second food lab",
+        region_code="SE11",
+        themes=["food"],
+        offers=["testbed", "research"],
+        seeks=["sme-network"],
+    )
+    seen = second_client.get(url, params={"actor_id": ids["cluster"], "limit": 10}).json()
+    assert new["id"] in [c["actor"]["id"] for c in seen["candidates"]]
+
+
+def test_seeded_example_data_matches(database_url: str, client: TestClient) -> None:
+    with_session(database_url, seed_example_data)
+    clusters = client.get(
+        "/api/v1/clusters", params={"q": "Life Science Cluster Gothenburg"}
+    ).json()
+    actor_id = clusters["items"][0]["id"]
+    body = client.get(
+        "/api/v1/matching/candidates", params={"actor_id": actor_id, "limit": 3}
+    ).json()
+    assert body["candidates"][0]["components"]["thematic"] > 0.3
+    proposal = client.post("/api/v1/matching/consortia", json={"theme": "textiles", "limit": 2})
+    assert proposal.status_code == 200
+    assert all(c["themes"][0] == "textiles" for c in proposal.json()["consortia"])
