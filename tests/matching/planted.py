@@ -40,10 +40,10 @@ def population(
     groups: list[Group] = []
     next_id = iter(range(1, 10_000))
     themes = list(THEMES)
-    for g, theme in enumerate(themes):
+    for theme in themes:
         en, sv, division = THEMES[theme]
         home, away, third_region, twin_region, trap_region = rng.sample(REGIONS, 5)
-        ids = [next(id_) for id_ in [next_id] * 5]
+        ids = [next(next_id) for _ in range(5)]
         swedish = rng.random() < 0.5
         actors += [
             actor(
@@ -73,7 +73,7 @@ def population(
                 ids[2],
                 third_region,
                 "rdi_platform",
-                description=f"Vi erbjuder prototyper inom {sv} och söker små och medelstora företag."
+                description=f"Vi erbjuder prototyper inom {sv} och söker små företag."
                 if rng.random() < 0.5
                 else f"We offer prototyping for {en} and seek SMEs.",
             ),

@@ -42,7 +42,7 @@ def test_planted_consortium_is_found_from_its_seed(seed: int) -> None:
 
 
 def test_every_proposal_meets_the_constraints() -> None:
-    actors, regions, groups = population(4)
+    actors, regions, _groups = population(4)
     index = build_index(actors, regions)
     request = ConsortiumRequest(theme="food", min_members=3, max_members=4, min_regions=3, limit=5)
     proposals = propose_consortia(index, request)
