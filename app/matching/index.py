@@ -54,7 +54,11 @@ def _weighted_sparse(rows: list[dict[str, float]], columns: dict[str, int]) -> s
 
 
 def _dot(rows: sp.csr_matrix, query: sp.csr_matrix) -> np.ndarray:
-    return np.asarray((rows @ query.T).todense()).ravel()
+    """Row-wise dot products with one sparse row: a matrix-vector product over a dense
+    copy of the query, much cheaper than a sparse-sparse product."""
+    dense = np.zeros(query.shape[1], dtype=np.float32)
+    dense[query.indices] = query.data
+    return np.asarray(rows @ dense).ravel()
 
 
 def _columns(values: Iterable[str]) -> dict[str, int]:
@@ -96,6 +100,7 @@ class MatchIndex:
         self.position = {int(actor_id): i for i, actor_id in enumerate(self.ids)}
         self.is_cluster = np.array([f.profile.kind == "cluster" for f in feats], dtype=bool)
         self.region_codes = [f.profile.region_code for f in feats]
+        self._region_keys: dict[int | None, np.ndarray] = {}
 
         self.theme_columns = _columns(
             [*self.vocabulary.theme_labels, *(t for f in feats for t in f.themes)]
@@ -172,6 +177,14 @@ class MatchIndex:
     def __len__(self) -> int:
         return len(self.features)
 
+    def region_keys(self, level: int | None) -> np.ndarray:
+        """Each actor's region at `level`, computed once per level."""
+        if level not in self._region_keys:
+            self._region_keys[level] = np.array(
+                [region_key(code, level) for code in self.region_codes], dtype=object
+            )
+        return self._region_keys[level]
+
     def pair_scores(
         self, i: int, region_level: int | None = 2, rows: np.ndarray | None = None
     ) -> PairScores:
@@ -214,11 +227,8 @@ class MatchIndex:
             + COMPLEMENTARITY_WEIGHTS["related"] * related
         )
 
-        key_i = region_key(self.region_codes[i], region_level)
-        codes = self.region_codes if rows is None else [self.region_codes[k] for k in rows]
-        other_region = np.array(
-            [region_key(code, region_level) != key_i for code in codes], dtype=np.float32
-        )
+        keys = self.region_keys(region_level)
+        other_region = (keys[r] != keys[i]).astype(np.float32)
         # S3 support: do both regions prioritise the themes the pair shares (or, with
         # nothing shared, the asking actor's themes)?
         basis = np.where(shared[:, None] > 0, themes * self.themes[i], self.themes[i][None, :])
