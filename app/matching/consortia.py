@@ -236,8 +236,10 @@ def _propose_for_theme(
     )
     solutions = propose(pool, constraints, request.limit)
     if not solutions:
+        # The pool had enough actors and regions, so the binding rule is a call's rule or,
+        # failing that, the region count (members cluster in too few regions).
         raise Infeasible(
-            "min_regions" if regions < request.min_regions + 1 else "constraints",
+            "call_id" if request.extra else "min_regions",
             f"no set of {request.min_members}-{request.max_members} actors{on_theme} from "
             f"{request.min_regions} regions meets every rule",
         )
