@@ -2,11 +2,8 @@
 changes actors, regions or vocabularies. Each API process compares it with the version
 its matching index was built from, so processes sharing a database stay consistent."""
 
-from typing import Any
-
 import sqlalchemy as sa
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Field, Session, SQLModel
 
 CHANGED = "catalog_changed"
@@ -26,26 +23,20 @@ def current_version(session: Session) -> int:
     return int(session.execute(sa.select(_TABLE.c.version)).scalar_one_or_none() or 0)
 
 
-def mark_changed(session: OrmSession) -> None:
-    """For writes that bypass the ORM unit of work (bulk inserts)."""
-    session.info[CHANGED] = True
-
-
-def install(factory: sessionmaker[Session]) -> None:
-    sa.event.listen(factory, "after_flush", _note_changes)
-    sa.event.listen(factory, "before_commit", _bump)
-
-
-def _note_changes(session: OrmSession, _context: Any) -> None:
+def note(session: OrmSession) -> None:
+    """After a flush: did it touch anything matching reads?"""
     from app.actors.models import Actor
+    from app.calls.models import Call
+    from app.consortia.models import SavedConsortium
     from app.regions.models import Region, S3Priority
     from app.vocab.models import VocabTerm
 
-    tracked = (Actor, Region, S3Priority, VocabTerm)
+    tracked = (Actor, Region, S3Priority, VocabTerm, Call, SavedConsortium)
     if any(isinstance(o, tracked) for o in (*session.new, *session.dirty, *session.deleted)):
         session.info[CHANGED] = True
 
 
-def _bump(session: OrmSession) -> None:
-    if session.info.pop(CHANGED, False):
+def bump(session: OrmSession, force: bool = False) -> None:
+    """Raise the version (and hold the catalog row's lock until the commit)."""
+    if session.info.pop(CHANGED, False) or force:
         session.execute(sa.update(_TABLE).values(version=_TABLE.c.version + 1))

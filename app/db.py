@@ -9,6 +9,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
 from app import catalog
+from app.changes import recorder
 
 
 def is_sqlite(url: str) -> bool:
@@ -40,13 +41,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: objects stay readable after the commit that ends a request.
     factory = sessionmaker(engine, class_=Session, expire_on_commit=False)
-    event.listen(factory, "after_flush", _mark_written)
-    catalog.install(factory)
+    event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _before_commit)
     return factory
 
 
-def _mark_written(session: Session, _context: Any) -> None:
+def _after_flush(session: Session, _context: Any) -> None:
     session.info["wrote"] = True
+    catalog.note(session)
+    recorder.note(session)
+
+
+def _before_commit(session: Session) -> None:
+    # Flush first, so every change is noted; then the catalog bump takes its row lock,
+    # and only then are feed rows numbered (see app.changes.recorder).
+    session.flush()
+    catalog.bump(session, force=recorder.has_pending(session))
+    recorder.write(session)
 
 
 def has_written(session: Session) -> bool:

@@ -15,8 +15,11 @@ from swagger_ui_bundle import swagger_ui_path
 from app.actors.read_cache import JsonCache
 from app.actors.router import clusters_router, rdi_platforms_router
 from app.auth.router import router as keys_router
+from app.calls.router import router as calls_router
+from app.changes.router import router as changes_router
 from app.common import API_PREFIX
 from app.config import Settings, get_settings
+from app.consortia.router import router as consortia_router
 from app.db import make_engine, make_session_factory, session_scope
 from app.errors import install_error_handlers
 from app.matchmaking.keeper import IndexKeeper
@@ -25,6 +28,7 @@ from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.ops.router import router as ops_router
 from app.reference import nace, nuts
 from app.regions.router import router as regions_router
+from app.sync.router import router as sync_router
 from app.vocab.router import router as vocab_router
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
@@ -86,6 +90,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vocab_router,
         keys_router,
         matching_router,
+        calls_router,
+        consortia_router,
+        sync_router,
+        changes_router,
     ):
         app.include_router(router)
     app.include_router(ops_router)

@@ -2,8 +2,21 @@
 
 from app.actors.models import Actor
 from app.auth.models import ApiKey
+from app.calls.models import Call
 from app.catalog import CatalogState
+from app.changes.models import ChangeLog
+from app.consortia.models import SavedConsortium
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
 
-__all__ = ["Actor", "ApiKey", "CatalogState", "Region", "S3Priority", "VocabTerm"]
+__all__ = [
+    "Actor",
+    "ApiKey",
+    "Call",
+    "CatalogState",
+    "ChangeLog",
+    "Region",
+    "S3Priority",
+    "SavedConsortium",
+    "VocabTerm",
+]

@@ -1,13 +1,11 @@
 """Import validates a whole document first, then writes it in one transaction."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from app import catalog
 from app.actors.models import Actor, ActorCreate, ActorKind, ActorPublic
 from app.actors.service import ReferenceSets, payload_errors, stored_values
 from app.common import utcnow
@@ -15,7 +13,7 @@ from app.errors import FieldError, InvalidPayload, field_errors
 from app.reference import nuts
 from app.regions.models import Region
 from app.regions.service import apply_put, to_public, validate_priorities
-from app.transfer.schemas import ImportReport, TransferDocument
+from app.transfer.schemas import ImportReport, RegionRecord, TransferDocument
 
 ACTOR_SECTIONS: dict[str, ActorKind] = {
     "clusters": ActorKind.cluster,
@@ -92,54 +90,64 @@ def import_document(
     if errors:
         raise InvalidPayload.of(errors)
     report = ImportReport()
-    stored_regions = {
-        r.code: r
-        for r in session.exec(
-            select(Region).where(col(Region.code).in_([r.code for r in doc.regions]))
-        )
-    }
-    for record in doc.regions:
-        entry = nuts.lookup(record.code)
-        assert entry is not None  # NutsCode validated it
-        _region, outcome = apply_put(session, entry, record, stored_regions.get(record.code))
+    for outcome in upsert_regions(session, doc.regions, progress):
         report.regions.count(outcome)
-        progress(1)
-    session.flush()
     for section, kind in ACTOR_SECTIONS.items():
-        _import_actors(session, kind, getattr(doc, section), getattr(report, section), progress)
+        for outcome in upsert_actors(session, kind, getattr(doc, section), progress):
+            getattr(report, section).count(outcome)
     session.flush()
     return report
 
 
-def _import_actors(
-    session: Session, kind: ActorKind, records: list[ActorCreate], outcomes: Any, progress: Progress
-) -> None:
+def upsert_regions(
+    session: Session, records: list[RegionRecord], progress: Progress = lambda _n: None
+) -> list[str]:
+    """Create or replace each (validated) region; `created`/`updated`/`unchanged` each."""
+    codes = [r.code for r in records]
+    stored = {r.code: r for r in session.exec(select(Region).where(col(Region.code).in_(codes)))}
+    outcomes = []
+    for record in records:
+        entry = nuts.lookup(record.code)
+        assert entry is not None  # NutsCode validated it
+        region, outcome = apply_put(session, entry, record, stored.get(record.code))
+        stored[record.code] = region
+        outcomes.append(outcome)
+        progress(1)
+    session.flush()
+    return outcomes
+
+
+def upsert_actors(
+    session: Session,
+    kind: ActorKind,
+    records: Sequence[ActorCreate],
+    progress: Progress = lambda _n: None,
+) -> list[str]:
+    """Create or update each (validated) actor by external_id, in order."""
     stored = _stored_by_external_id(
         session, kind, [r.external_id for r in records if r.external_id]
     )
     now = utcnow()
-    new_rows: list[dict[str, Any]] = []
+    outcomes = []
+    new: list[Actor] = []
     for record in records:
         data = stored_values(record, partial=False)
         actor = stored.get(record.external_id) if record.external_id else None
         if actor is None:
-            new_rows.append(
-                {**data, "kind": kind, "created_at": now, "updated_at": now, "version": 1}
-            )
-            outcomes.count("created")
+            new.append(Actor(**data, kind=kind, created_at=now, updated_at=now, version=1))
+            outcomes.append("created")
         elif all(getattr(actor, name) == value for name, value in data.items()):
-            outcomes.count("unchanged")
+            outcomes.append("unchanged")
         else:
             for name, value in data.items():
                 setattr(actor, name, value)
             actor.version += 1
             actor.updated_at = now
-            outcomes.count("updated")
+            outcomes.append("updated")
         progress(1)
-    for start in range(0, len(new_rows), _CHUNK):
-        session.execute(insert(Actor), new_rows[start : start + _CHUNK])
-    if new_rows:
-        catalog.mark_changed(session)
+    # Through the ORM, so the change feed sees every new actor (it batches the INSERTs).
+    session.add_all(new)
+    return outcomes
 
 
 def export_document(session: Session) -> dict[str, Any]:

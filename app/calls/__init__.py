@@ -1,0 +1,1 @@
+"""Funding calls with their eligibility rules."""

@@ -1,0 +1,133 @@
+from datetime import datetime
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from pydantic import BaseModel, Field, model_validator
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.actors.models import ActorKind
+from app.common import LongText, Name, Slug, json_column, timestamp_field, utcnow
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+NutsPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$")]
+Euro = Annotated[int, Field(ge=0, le=10**12)]
+
+
+class CallFields(BaseModel):
+    """A funding call and the rules a consortium must meet to apply."""
+
+    name: Name
+    description: LongText = ""
+    source: str = Field(default="", max_length=1000, description="Where the rules come from")
+    themes: list[Slug] = Field(
+        default_factory=list,
+        description="Themes the call is open to; empty: any theme, as long as members share one",
+    )
+    min_members: int = Field(default=3, ge=1, le=100)
+    max_members: int | None = Field(default=None, ge=1, le=100)
+    min_regions: int = Field(default=1, ge=1, le=100)
+    region_level: int | None = Field(
+        default=None, ge=0, le=3, description="NUTS level that counts as a region"
+    )
+    min_countries: int = Field(default=1, ge=1, le=50)
+    eligible_countries: list[CountryCode] = Field(default_factory=list)
+    eligible_region_codes: list[NutsPrefix] = Field(default_factory=list)
+    eligible_kinds: list[ActorKind] = Field(default_factory=list)
+    funding_min: Euro | None = None
+    funding_max: Euro | None = None
+    cofunding_rate: float = Field(
+        default=0.0, ge=0.0, lt=1.0, description="Share of the total budget the partners pay"
+    )
+    opens_at: datetime | None = None
+    closes_at: datetime | None = None
+
+    @model_validator(mode="after")
+    def ranges_in_order(self) -> "CallFields":
+        if self.max_members is not None and self.max_members < self.min_members:
+            raise ValueError("max_members is smaller than min_members")
+        if None not in (self.funding_min, self.funding_max) and self.funding_max < self.funding_min:  # type: ignore[operator]
+            raise ValueError("funding_max is smaller than funding_min")
+        if self.opens_at and self.closes_at and self.closes_at < self.opens_at:
+            raise ValueError("closes_at is before opens_at")
+        return self
+
+
+class Call(SQLModel, table=True):
+    __tablename__ = "call"
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    name: str = SQLField(max_length=200)
+    description: str = SQLField(default="", sa_type=sa.Text)
+    source: str = SQLField(default="", sa_type=sa.Text)
+    themes: list[str] = json_column()
+    min_members: int = 3
+    max_members: int | None = None
+    min_regions: int = 1
+    region_level: int | None = None
+    min_countries: int = 1
+    eligible_countries: list[str] = json_column()
+    eligible_region_codes: list[str] = json_column()
+    eligible_kinds: list[str] = json_column()
+    funding_min: int | None = SQLField(default=None, sa_type=sa.BigInteger)
+    funding_max: int | None = SQLField(default=None, sa_type=sa.BigInteger)
+    cofunding_rate: float = 0.0
+    opens_at: datetime | None = timestamp_field(default=None)
+    closes_at: datetime | None = timestamp_field(default=None)
+    created_at: datetime = timestamp_field(default_factory=utcnow)
+    updated_at: datetime = timestamp_field(default_factory=utcnow)
+    version: int = 1
+
+
+_EXAMPLE: dict[str, Any] = {
+    "name": "Cross-cluster collaboration, national ERDF programme (2016)",
+    "themes": [],
+    "min_members": 3,
+    "min_regions": 2,
+    "region_level": 2,
+    "eligible_countries": ["SE"],
+    "eligible_kinds": ["cluster", "rdi_platform"],
+    "funding_min": 200000,
+    "funding_max": 600000,
+    "cofunding_rate": 0.5,
+}
+
+
+class CallCreate(CallFields):
+    model_config = {"json_schema_extra": {"examples": [_EXAMPLE]}}
+
+
+class CallPublic(CallFields):
+    id: int
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    model_config = {"from_attributes": True}
+
+
+class EligibilityRequest(BaseModel):
+    member_ids: list[int] = Field(min_length=1, max_length=50)
+    eu_funding: Euro | None = Field(default=None, description="EU funding asked for, EUR")
+
+    model_config = {
+        "json_schema_extra": {"examples": [{"member_ids": [15, 28, 26], "eu_funding": 400000}]}
+    }
+
+
+class Violation(BaseModel):
+    rule: str
+    detail: str
+
+
+class Budget(BaseModel):
+    eu_funding: int
+    cofunding_required: int
+    total: int
+
+
+class Eligibility(BaseModel):
+    call_id: int
+    eligible: bool
+    violations: list[Violation]
+    budget: Budget | None

@@ -1,0 +1,107 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.calls import service
+from app.calls.models import CallCreate, CallPublic, Eligibility, EligibilityRequest
+from app.common import API_PREFIX, Page, PageParams
+from app.deps import AdminDep, ReadAccess, SessionDep
+from app.errors import problem_responses
+from app.matchmaking.keeper import IndexKeeper
+from app.versioning import IfMatch, etag, not_modified
+
+router = APIRouter(prefix=f"{API_PREFIX}/calls", tags=["calls"])
+
+
+@router.post(
+    "",
+    response_model=CallPublic,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    summary="Create a funding call with its rules (admin)",
+)
+def create_call(
+    body: CallCreate, response: Response, session: SessionDep, _admin: AdminDep
+) -> CallPublic:
+    call = service.create_call(session, body)
+    response.headers["Location"] = f"{API_PREFIX}/calls/{call.id}"
+    response.headers["ETag"] = etag(call.version)
+    return service.to_public(call)
+
+
+@router.get(
+    "",
+    response_model=Page[CallPublic],
+    dependencies=[ReadAccess],
+    responses=problem_responses(401, 422),
+)
+def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) -> Page[CallPublic]:
+    rows, total = service.list_calls(session, page.limit, page.offset)
+    return Page(
+        items=[service.to_public(c) for c in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.get(
+    "/{call_id}",
+    response_model=CallPublic,
+    dependencies=[ReadAccess],
+    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+)
+def get_call(
+    call_id: int, request: Request, response: Response, session: SessionDep
+) -> CallPublic | Response:
+    call = service.get_call(session, call_id)
+    cached = not_modified(request, call.version)
+    if cached:
+        return cached
+    response.headers["ETag"] = etag(call.version)
+    return service.to_public(call)
+
+
+@router.put(
+    "/{call_id}",
+    response_model=CallPublic,
+    responses=problem_responses(401, 403, 404, 412, 422),
+    summary="Replace a call's rules (admin)",
+)
+def replace_call(
+    call_id: int,
+    body: CallCreate,
+    response: Response,
+    session: SessionDep,
+    _admin: AdminDep,
+    if_match: IfMatch = None,
+) -> CallPublic:
+    call = service.replace_call(session, service.get_call(session, call_id), body, if_match)
+    response.headers["ETag"] = etag(call.version)
+    return service.to_public(call)
+
+
+@router.delete(
+    "/{call_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 409, 412),
+)
+def delete_call(
+    call_id: int, session: SessionDep, _admin: AdminDep, if_match: IfMatch = None
+) -> None:
+    service.delete_call(session, service.get_call(session, call_id), if_match)
+
+
+@router.post(
+    "/{call_id}/eligibility",
+    response_model=Eligibility,
+    dependencies=[ReadAccess],
+    responses=problem_responses(401, 404, 422),
+    summary="Check a member list against every rule of the call, with the budget",
+)
+def eligibility(
+    call_id: int, body: EligibilityRequest, request: Request, session: SessionDep
+) -> Eligibility:
+    call = service.get_call(session, call_id)
+    keeper: IndexKeeper = request.app.state.index_keeper
+    return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)

@@ -1,0 +1,1 @@
+"""The change feed: every create, update and delete of regions, actors and calls."""

@@ -1,0 +1,27 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.changes import service
+from app.changes.models import ChangePage
+from app.common import API_PREFIX, MAX_PAGE_SIZE
+from app.deps import ReadAccess, SessionDep, in_thread
+from app.errors import problem_responses
+
+router = APIRouter(prefix=f"{API_PREFIX}/changes", tags=["sync"], dependencies=[ReadAccess])
+
+
+@router.get(
+    "",
+    response_model=ChangePage,
+    responses=problem_responses(401, 422),
+    summary="Every create, update and delete of regions, actors and calls, in commit order",
+)
+async def changes(
+    session: SessionDep,
+    since: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE * 5)] = 100,
+) -> ChangePage:
+    """Replaying the feed from the start reconstructs the current state: `create` and
+    `update` carry the whole record as it was at that version; `delete` is a tombstone."""
+    return await in_thread(session, lambda: service.read(session, since, limit))

@@ -1,0 +1,54 @@
+"""Reading the change feed with an opaque cursor."""
+
+import base64
+import binascii
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from app.changes.models import Change, ChangeLog, ChangePage
+from app.errors import FieldError, InvalidPayload
+
+_TABLE = ChangeLog.__table__  # type: ignore[attr-defined]
+
+
+def encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"seq:{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, _, number = text.partition(":")
+        if prefix != "seq" or not number.isdigit():
+            raise ValueError(text)
+        return int(number)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidPayload.of(
+            [FieldError(field="since", message="not a cursor this feed gave out")]
+        ) from exc
+
+
+def read(session: Session, since: str | None, limit: int) -> ChangePage:
+    after = decode_cursor(since)
+    rows = session.execute(
+        sa.select(_TABLE).where(_TABLE.c.seq > after).order_by(_TABLE.c.seq).limit(limit)
+    ).mappings()
+    items, last = [], after
+    for row in rows:
+        entity_id: str | int = (
+            row["entity_id"] if row["entity"] == "region" else int(row["entity_id"])
+        )
+        items.append(
+            Change(
+                op=row["op"],
+                entity=row["entity"],
+                id=entity_id,
+                version=row["version"],
+                data=row["data"],
+            )
+        )
+        last = row["seq"]
+    return ChangePage(items=items, next_cursor=encode_cursor(last))

@@ -1,0 +1,1 @@
+"""Saved consortia: proposals or hand-picked member lists, with their status."""

@@ -1,0 +1,104 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.common import API_PREFIX, Page, PageParams
+from app.consortia import service
+from app.consortia.models import ConsortiumCreate, ConsortiumUpdate, SavedConsortiumPublic, Status
+from app.deps import ReadAccess, SessionDep, WriterDep
+from app.errors import problem_responses
+from app.matching.index import MatchIndex
+from app.versioning import IfMatch, etag
+
+router = APIRouter(prefix=f"{API_PREFIX}/consortia", tags=["consortia"])
+
+
+def _index(request: Request, session: SessionDep) -> MatchIndex:
+    index: MatchIndex = request.app.state.index_keeper.index(session)
+    return index
+
+
+@router.post(
+    "",
+    response_model=SavedConsortiumPublic,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    summary="Save a proposal or a hand-picked member list, scored now",
+)
+def save(
+    body: ConsortiumCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    writer: WriterDep,
+) -> SavedConsortiumPublic:
+    saved = service.save(session, _index(request, session), body, writer)
+    response.headers["Location"] = f"{API_PREFIX}/consortia/{saved.id}"
+    response.headers["ETag"] = etag(saved.version)
+    return service.to_public(session, saved)
+
+
+@router.get(
+    "",
+    response_model=Page[SavedConsortiumPublic],
+    dependencies=[ReadAccess],
+    responses=problem_responses(401, 422),
+)
+def list_saved(
+    session: SessionDep,
+    page: Annotated[PageParams, Query()],
+    status: Status | None = None,
+    call_id: int | None = None,
+) -> Page[SavedConsortiumPublic]:
+    rows, total = service.list_saved(session, status, call_id, page.limit, page.offset)
+    items = [service.to_public(session, row) for row in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get(
+    "/{consortium_id}",
+    response_model=SavedConsortiumPublic,
+    dependencies=[ReadAccess],
+    responses=problem_responses(401, 404),
+)
+def get_saved(consortium_id: int, response: Response, session: SessionDep) -> SavedConsortiumPublic:
+    saved = service.get_saved(session, consortium_id)
+    response.headers["ETag"] = etag(saved.version)
+    return service.to_public(session, saved)
+
+
+@router.patch(
+    "/{consortium_id}",
+    response_model=SavedConsortiumPublic,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+    summary="Change name, notes, members (drafts) or status: draft → submitted → funded | rejected",
+)
+def update(
+    consortium_id: int,
+    body: ConsortiumUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    writer: WriterDep,
+    if_match: IfMatch = None,
+) -> SavedConsortiumPublic:
+    saved = service.get_saved(session, consortium_id)
+    saved = service.update(session, _index(request, session), saved, body, writer, if_match)
+    response.headers["ETag"] = etag(saved.version)
+    return service.to_public(session, saved)
+
+
+@router.delete(
+    "/{consortium_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 409, 412),
+)
+def delete(
+    consortium_id: int,
+    request: Request,
+    session: SessionDep,
+    writer: WriterDep,
+    if_match: IfMatch = None,
+) -> None:
+    saved = service.get_saved(session, consortium_id)
+    service.delete(session, _index(request, session), saved, writer, if_match)

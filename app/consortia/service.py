@@ -1,0 +1,192 @@
+"""Saved consortia: scored when saved, moved through their statuses, guarded by scope."""
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from app.actors.models import Actor
+from app.auth.models import Role
+from app.auth.service import Principal
+from app.calls.models import Call
+from app.common import utcnow
+from app.consortia.models import (
+    TRANSITIONS,
+    ConsortiumCreate,
+    ConsortiumUpdate,
+    SavedConsortium,
+    SavedConsortiumPublic,
+    Status,
+)
+from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound
+from app.matching import consortia as engine
+from app.matching.index import MatchIndex
+from app.matchmaking.schemas import ActorRef
+from app.versioning import check_if_match
+
+
+def to_public(session: Session, saved: SavedConsortium) -> SavedConsortiumPublic:
+    actors = {
+        a.id: a for a in session.exec(select(Actor).where(col(Actor.id).in_(saved.member_ids)))
+    }
+    members = [
+        ActorRef.model_validate(actors[i], from_attributes=True)
+        for i in saved.member_ids
+        if i in actors
+    ]
+    return SavedConsortiumPublic.model_validate({**saved.model_dump(), "members": members})
+
+
+def get_saved(session: Session, consortium_id: int) -> SavedConsortium:
+    saved = session.get(SavedConsortium, consortium_id)
+    if saved is None:
+        raise NotFound(f"no saved consortium with id {consortium_id}")
+    return saved
+
+
+def list_saved(
+    session: Session, status: Status | None, call_id: int | None, limit: int, offset: int
+) -> tuple[list[SavedConsortium], int]:
+    conditions = []
+    if status is not None:
+        conditions.append(SavedConsortium.status == status)
+    if call_id is not None:
+        conditions.append(SavedConsortium.call_id == call_id)
+    total = session.exec(select(func.count()).select_from(SavedConsortium).where(*conditions)).one()
+    rows = session.exec(
+        select(SavedConsortium)
+        .where(*conditions)
+        .order_by(col(SavedConsortium.id))
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(rows), total
+
+
+def _require_scope(index: MatchIndex, member_ids: list[int], principal: Principal) -> None:
+    """Editors may save and change consortia with at least one actor in their scope."""
+    if principal.role != Role.editor:
+        return
+    codes = [index.region_codes[index.position[i]] for i in member_ids if i in index.position]
+    if not any(principal.may_write_region(code) for code in codes):
+        raise Forbidden(f"none of the members is inside your scope {principal.scope}")
+
+
+def _scored(
+    index: MatchIndex, member_ids: list[int], theme: str | None
+) -> tuple[str | None, float, dict[str, float]]:
+    errors = [
+        FieldError(field=f"member_ids.{k}", message=f"no actor with id {actor_id}")
+        for k, actor_id in enumerate(member_ids)
+        if actor_id not in index.position
+    ]
+    errors += [
+        FieldError(field=f"member_ids.{k}", message=f"actor {actor_id} is repeated")
+        for k, actor_id in enumerate(member_ids)
+        if actor_id in member_ids[:k]
+    ]
+    if theme is not None and theme not in index.vocabulary.theme_labels:
+        errors.append(FieldError(field="theme", message=f"unknown theme '{theme}'"))
+    if errors:
+        raise InvalidPayload.of(errors)
+    positions = [index.position[i] for i in member_ids]
+    theme = theme or engine.main_theme(index, positions)
+    pool = engine.make_pool(index, positions, theme, None)
+    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))))
+    return theme, consortium.score, consortium.components
+
+
+def save(
+    session: Session, index: MatchIndex, body: ConsortiumCreate, principal: Principal
+) -> SavedConsortium:
+    if body.call_id is not None and session.get(Call, body.call_id) is None:
+        raise InvalidPayload.of(
+            [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
+        )
+    theme, score, components = _scored(index, body.member_ids, body.theme)
+    _require_scope(index, body.member_ids, principal)
+    saved = SavedConsortium(
+        name=body.name,
+        call_id=body.call_id,
+        member_ids=body.member_ids,
+        theme=theme,
+        notes=body.notes,
+        score=score,
+        components=components,
+    )
+    session.add(saved)
+    session.flush()
+    return saved
+
+
+def update(
+    session: Session,
+    index: MatchIndex,
+    saved: SavedConsortium,
+    body: ConsortiumUpdate,
+    principal: Principal,
+    if_match: str | None,
+) -> SavedConsortium:
+    _require_scope(index, saved.member_ids, principal)
+    check_if_match(if_match, saved.version)
+    current = Status(saved.status)
+    changed = False
+    if body.status is not None and body.status != current:
+        if body.status not in TRANSITIONS[current]:
+            allowed = ", ".join(sorted(TRANSITIONS[current])) or "none"
+            raise Conflict(
+                f"a {current} consortium cannot become {body.status} (allowed: {allowed})"
+            )
+        saved.status = body.status
+        changed = True
+    if body.member_ids is not None and body.member_ids != saved.member_ids:
+        if current != Status.draft:
+            raise Conflict(f"the members of a {current} consortium are fixed")
+        _require_scope(index, body.member_ids, principal)
+        saved.theme, saved.score, saved.components = _scored(index, body.member_ids, saved.theme)
+        saved.member_ids = body.member_ids
+        changed = True
+    for field in ("name", "notes"):
+        value = getattr(body, field)
+        if value is not None and value != getattr(saved, field):
+            setattr(saved, field, value)
+            changed = True
+    if changed:
+        saved.version += 1
+        saved.updated_at = utcnow()
+        session.add(saved)
+        session.flush()
+    return saved
+
+
+def delete(
+    session: Session,
+    index: MatchIndex,
+    saved: SavedConsortium,
+    principal: Principal,
+    if_match: str | None,
+) -> None:
+    _require_scope(index, saved.member_ids, principal)
+    check_if_match(if_match, saved.version)
+    if saved.status != Status.draft:
+        raise Conflict(f"only drafts can be deleted; this consortium is {saved.status}")
+    session.delete(saved)
+    session.flush()
+
+
+def funded_counts(session: Session) -> dict[int, int]:
+    """How many funded consortia each actor has been in: its track record."""
+    counts: dict[int, int] = {}
+    rows = session.execute(
+        sa.select(col(SavedConsortium.member_ids)).where(
+            col(SavedConsortium.status) == Status.funded
+        )
+    )
+    for (member_ids,) in rows:
+        for actor_id in member_ids:
+            counts[actor_id] = counts.get(actor_id, 0) + 1
+    return counts
+
+
+def calls_in_use(session: Session, call_id: int) -> int:
+    return session.exec(
+        select(func.count()).select_from(SavedConsortium).where(SavedConsortium.call_id == call_id)
+    ).one()

@@ -1,0 +1,32 @@
+from fastapi import APIRouter
+
+from app.auth.models import Role
+from app.common import API_PREFIX
+from app.deps import SessionDep, WriterDep
+from app.errors import problem_responses
+from app.sync import service
+from app.sync.schemas import SyncBatch, SyncResult
+
+router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
+
+
+@router.post(
+    "/regions",
+    response_model=SyncResult,
+    responses=problem_responses(401, 403, 422),
+    summary="Upsert up to 1,000 regions by NUTS code; all or nothing (integrator, admin)",
+)
+def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
+    writer.require_role(Role.integrator, Role.admin)
+    return service.sync_regions(session, body.items)
+
+
+@router.post(
+    "/actors",
+    response_model=SyncResult,
+    responses=problem_responses(401, 403, 422),
+    summary="Upsert up to 1,000 clusters and RDI platforms by (kind, external_id); all or nothing",
+)
+def sync_actors(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
+    writer.require_role(Role.integrator, Role.admin)
+    return service.sync_actors(session, body.items)
