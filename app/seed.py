@@ -8,6 +8,7 @@ from sqlmodel import Session, func, select
 
 from app import PROJECT_ROOT
 from app.actors.models import Actor
+from app.calls.models import Call, CallCreate
 from app.reference import nuts
 from app.regions.models import Region, RegionPut
 from app.regions.service import apply_put
@@ -52,4 +53,16 @@ def seed_example_data(session: Session) -> ImportReport:
         if not entry.extra_regio and session.get(Region, entry.code) is None:
             apply_put(session, entry, RegionPut(), None)
     session.flush()
-    return import_document(session, parse_document(_load("example_data.json")))
+    report = import_document(session, parse_document(_load("example_data.json")))
+    seed_call_presets(session)
+    return report
+
+
+def seed_call_presets(session: Session) -> None:
+    """The call presets, added by name when missing (their rules may then be edited)."""
+    stored = set(session.exec(select(Call.name)))
+    for raw in _load("calls.json"):
+        call = CallCreate.model_validate(raw)
+        if call.name not in stored:
+            session.add(Call(**call.model_dump()))
+    session.flush()

@@ -1,7 +1,7 @@
 """Consortium proposals and the scoring of hand-picked consortia, over a MatchIndex."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -25,7 +25,15 @@ class ConsortiumRequest:
     region_level: int | None = None
     kinds: frozenset[str] | None = None
     limit: int = 5
-    extra: tuple[ExtraRule, ...] = field(default=())
+    # A call's rules, when the request is for one:
+    allowed_ids: frozenset[int] | None = None  # actors in eligible countries and regions
+    allowed_themes: frozenset[str] | None = None  # the call's themes (None: any)
+    min_countries: int = 1
+    share_theme: bool = False  # every member works on the consortium's theme
+
+    @property
+    def has_call_rules(self) -> bool:
+        return self.allowed_ids is not None or self.share_theme or self.min_countries > 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ def _universe(index: MatchIndex, request: ConsortiumRequest, theme: str | None) 
     ok = np.ones(len(index), dtype=bool)
     if request.kinds is not None:
         ok &= np.array([index.features[p].profile.kind in request.kinds for p in range(len(index))])
+    if request.allowed_ids is not None:
+        ok &= np.isin(index.ids, np.array(sorted(request.allowed_ids), dtype=np.int64))
     if theme is not None:
         column = index.theme_columns.get(theme)
         ok &= index.themes[:, column] > 0 if column is not None else False
@@ -159,6 +169,12 @@ def _check_request(index: MatchIndex, request: ConsortiumRequest) -> None:
             f"{len(request.seed_ids)} seed actors do not fit in at most "
             f"{request.max_members} members",
         )
+    if request.allowed_ids is not None:
+        for actor_id in request.seed_ids:
+            if actor_id not in request.allowed_ids:
+                raise Infeasible(
+                    "call_id", f"seed actor {actor_id} is outside the call's eligible area"
+                )
     if request.kinds is not None:
         for actor_id in request.seed_ids:
             kind = index.features[index.position[actor_id]].profile.kind
@@ -169,18 +185,31 @@ def _check_request(index: MatchIndex, request: ConsortiumRequest) -> None:
 def _themes_to_try(index: MatchIndex, request: ConsortiumRequest) -> list[str | None]:
     if request.theme is not None:
         return [request.theme]
+    allowed = request.allowed_themes
     seed_positions = [index.position[i] for i in request.seed_ids]
     if seed_positions:
-        counts = Counter(t for p in seed_positions for t in index.features[p].themes)
+        counts = Counter(
+            t
+            for p in seed_positions
+            for t in index.features[p].themes
+            if allowed is None or t in allowed
+        )
         if counts:
             top = max(counts.values())
             return [sorted(t for t, c in counts.items() if c == top)[0]]
-        return [None]
+        return [] if request.share_theme else [None]
     spread = []
     for theme in index.theme_columns:
+        if allowed is not None and theme not in allowed:
+            continue
         members = _universe(index, request, theme)
         regions = _region_counts(index, members, request.region_level)
-        if len(members) >= request.min_members and regions >= request.min_regions:
+        countries = _region_counts(index, members, 0)
+        if (
+            len(members) >= request.min_members
+            and regions >= request.min_regions
+            and countries >= request.min_countries
+        ):
             spread.append((-len(members), theme))
     return [theme for _, theme in sorted(spread)[:THEMES_WITHOUT_SEEDS]]
 
@@ -190,9 +219,11 @@ def propose_consortia(index: MatchIndex, request: ConsortiumRequest) -> list[Con
     _check_request(index, request)
     themes = _themes_to_try(index, request)
     if not themes:
+        countries = f" and {request.min_countries} countries" if request.min_countries > 1 else ""
         raise Infeasible(
-            "min_regions",
-            f"no theme has at least {request.min_members} actors in {request.min_regions} regions",
+            "call_id" if request.has_call_rules else "min_regions",
+            f"no theme has at least {request.min_members} eligible actors in "
+            f"{request.min_regions} regions{countries}",
         )
     found: list[Consortium] = []
     problem: Infeasible | None = None
@@ -226,24 +257,56 @@ def _propose_for_theme(
             f"eligible actors{on_theme} are in only {regions} region(s); "
             f"{request.min_regions} are needed",
         )
+    countries = _region_counts(index, np.array(positions), 0)
+    if countries < request.min_countries:
+        raise Infeasible(
+            "call_id",
+            f"eligible actors{on_theme} are in only {countries} country(ies); "
+            f"the call needs {request.min_countries}",
+        )
     pool = make_pool(index, positions, theme, request.region_level)
     constraints = Constraints(
         seeds=tuple(range(len(request.seed_ids))),
         min_members=request.min_members,
         max_members=request.max_members,
         min_regions=request.min_regions,
-        extra=request.extra,
+        extra=_call_rules(index, positions, pool, request),
     )
     solutions = propose(pool, constraints, request.limit)
     if not solutions:
         # The pool had enough actors and regions, so the binding rule is a call's rule or,
         # failing that, the region count (members cluster in too few regions).
         raise Infeasible(
-            "call_id" if request.extra else "min_regions",
+            "call_id" if request.has_call_rules else "min_regions",
             f"no set of {request.min_members}-{request.max_members} actors{on_theme} from "
             f"{request.min_regions} regions meets every rule",
         )
     return [describe(index, pool, theme, members) for members, _ in solutions]
+
+
+def _call_rules(
+    index: MatchIndex, positions: list[int], pool: Pool, request: ConsortiumRequest
+) -> tuple[ExtraRule, ...]:
+    rules: list[ExtraRule] = []
+    if request.min_countries > 1:
+        codes = sorted({index.region_codes[p][:2] for p in positions})
+        country = np.array([codes.index(index.region_codes[p][:2]) for p in positions])
+
+        def enough_countries(_pool: Pool, members: np.ndarray) -> np.ndarray:
+            ordered = np.sort(country[members], axis=1)
+            return (np.diff(ordered, axis=1) != 0).sum(axis=1) + 1 >= request.min_countries
+
+        rules.append(enough_countries)
+    if request.share_theme:
+
+        def shared_theme(_pool: Pool, members: np.ndarray) -> np.ndarray:
+            held_by_all = pool.themes[members].min(axis=1)  # (B, T)
+            if pool.theme_column is not None:
+                return held_by_all[:, pool.theme_column] > 0
+            return held_by_all.max(axis=1) > 0
+
+        rules.append(shared_theme)
+    return tuple(rules)
 
 
 def _diverse(found: list[Consortium], request: ConsortiumRequest) -> list[Consortium]:

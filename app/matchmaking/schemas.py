@@ -3,6 +3,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from app.actors.models import ActorKind
+from app.calls.models import Eligibility
 from app.common import Slug
 
 
@@ -46,6 +47,9 @@ class ConsortiumOut(BaseModel):
     regions: list[str]
     themes: list[str]
     reasons: list[str]
+    eligibility: Eligibility | None = Field(
+        default=None, description="With call_id: the call's eligibility check of this consortium"
+    )
 
 
 class ConsortiaOut(BaseModel):

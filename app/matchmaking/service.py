@@ -1,7 +1,12 @@
 """Matching requests: validation against the stored data, then the pure engine."""
 
+from dataclasses import replace
+
 from sqlmodel import Session
 
+from app.calls import service as call_service
+from app.calls.models import Call, CallFields
+from app.common import utcnow
 from app.errors import FieldError, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex, region_key
@@ -135,13 +140,17 @@ def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) ->
     index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.seed_actor_ids, "seed_actor_ids")
-    if body.call_id is not None:
-        raise InvalidPayload.of(
-            [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
-        )
     request = _engine_request(
         body, seed_ids=tuple(body.seed_actor_ids), theme=body.theme, limit=body.limit
     )
+    call = None
+    if body.call_id is not None:
+        call = session.get(Call, body.call_id)
+        if call is None:
+            raise InvalidPayload.of(
+                [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
+            )
+        request = for_call(index, request, call_service.rules_of(call))
     try:
         found = engine.propose_consortia(index, request)
     except engine.Infeasible as exc:
@@ -149,7 +158,71 @@ def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) ->
             f"no consortium can meet {exc.constraint}: {exc.detail}",
             [FieldError(field=exc.constraint, message=exc.detail)],
         ) from exc
-    return ConsortiaOut(consortia=[ConsortiumOut.model_validate(_out(index, c)) for c in found])
+    consortia = [ConsortiumOut.model_validate(_out(index, c)) for c in found]
+    if call is not None:
+        for consortium in consortia:
+            consortium.eligibility = call_service.eligibility(
+                call, index, [m.id for m in consortium.members], None
+            )
+        # The search already kept to the call's rules; this is the same check a user gets.
+        consortia = [c for c in consortia if c.eligibility and c.eligibility.eligible]
+    return ConsortiaOut(consortia=consortia)
+
+
+def for_call(
+    index: MatchIndex, request: engine.ConsortiumRequest, call: CallFields
+) -> engine.ConsortiumRequest:
+    """The request narrowed to what the call allows: every proposal must pass it."""
+    now = utcnow()
+    if (call.closes_at and now > call.closes_at) or (call.opens_at and now < call.opens_at):
+        raise InvalidPayload.of(
+            [FieldError(field="call_id", message="the call is not open for applications now")]
+        )
+    if call.themes and request.theme is not None and request.theme not in call.themes:
+        raise InvalidPayload.of(
+            [
+                FieldError(
+                    field="theme", message=f"the call is open to {', '.join(call.themes)} only"
+                )
+            ]
+        )
+    max_members = min(request.max_members, call.max_members or request.max_members)
+    min_members = max(request.min_members, call.min_members)
+    if min_members > max_members:
+        raise InvalidPayload.of(
+            [
+                FieldError(
+                    field="max_members",
+                    message=f"the call needs at least {call.min_members} members",
+                )
+            ]
+        )
+    kinds = request.kinds
+    if call.eligible_kinds:
+        kinds = frozenset(call.eligible_kinds) & (kinds or frozenset(call.eligible_kinds))
+    allowed = None
+    if call.eligible_countries or call.eligible_region_codes:
+        allowed = frozenset(
+            int(index.ids[p])
+            for p, code in enumerate(index.region_codes)
+            if (not call.eligible_countries or code[:2] in call.eligible_countries)
+            and (
+                not call.eligible_region_codes
+                or any(code.startswith(prefix) for prefix in call.eligible_region_codes)
+            )
+        )
+    return replace(
+        request,
+        min_members=min_members,
+        max_members=max_members,
+        min_regions=max(request.min_regions, call.min_regions),
+        region_level=call.region_level if call.region_level is not None else request.region_level,
+        kinds=kinds,
+        allowed_ids=allowed,
+        allowed_themes=frozenset(call.themes) if call.themes else None,
+        min_countries=call.min_countries,
+        share_theme=True,
+    )
 
 
 def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreOut:

@@ -132,6 +132,7 @@ def upsert_actors(
     new: list[Actor] = []
     for record in records:
         data = stored_values(record, partial=False)
+        data.pop("kind", None)  # sync records name their kind; it is `kind` here
         actor = stored.get(record.external_id) if record.external_id else None
         if actor is None:
             new.append(Actor(**data, kind=kind, created_at=now, updated_at=now, version=1))
