@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     thread_pool_size: int = Field(default=4, ge=1, le=200)
     read_cache_size: int = Field(default=50_000, ge=0)
+    # How much a partner's funded consortia lift its pair scores (0 = off).
+    track_record_weight: float = Field(default=0.1, ge=0.0, le=1.0)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

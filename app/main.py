@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.metrics = Metrics()
     app.state.actor_json_cache = JsonCache(settings.read_cache_size)
-    app.state.index_keeper = IndexKeeper()
+    app.state.index_keeper = IndexKeeper(settings.track_record_weight)
 
     install_error_handlers(app)
     for router in (

@@ -67,6 +67,9 @@ def pair_reasons(index: MatchIndex, i: int, j: int, scores: PairScores) -> list[
             f"{_concept(index, mine)}"
         )
     reasons += _regional_reasons(index, i, j, scores, shared)
+    funded = index.funded.get(other.profile.id, 0)
+    if funded and index.track_record_weight > 0:
+        reasons.append(f"It has been in {funded} funded consortium{'s' if funded > 1 else ''}")
     return reasons
 
 

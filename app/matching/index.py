@@ -91,6 +91,10 @@ class MatchIndex:
     vocabulary: Vocabulary
     regions: dict[str, RegionProfile]
     features: list[ActorFeatures]
+    # Track record: funded consortia per actor id, and how much it may lift a pair score
+    # (0 switches it off). A partner with 3 or more funded consortia gets the full lift.
+    funded: dict[int, int] = field(default_factory=dict)
+    track_record_weight: float = 0.0
     ids: np.ndarray = field(init=False)
     position: dict[int, int] = field(init=False)
 
@@ -123,6 +127,8 @@ class MatchIndex:
             _weighted_sparse([dict.fromkeys(f.technologies, 1.0) for f in feats], tech_columns)
         )
         self.text = self._tfidf(feats)
+        experience = np.array([self.funded.get(int(i), 0) for i in self.ids], dtype=np.float32)
+        self.track_record = np.minimum(experience / 3.0, 1.0)
         self._build_relatedness(feats, nace_columns)
 
     # -- assembly -------------------------------------------------------------------
@@ -257,8 +263,14 @@ class MatchIndex:
             other_region=other_region,
             s3_support=s3_support,
             regional=regional,
-            score=np.clip(score, 0.0, 1.0),
+            score=np.clip(score * self._track_record_lift(r), 0.0, 1.0),
         )
+
+    def _track_record_lift(self, rows: np.ndarray | slice) -> np.ndarray | float:
+        w = self.track_record_weight
+        if w <= 0:
+            return 1.0
+        return (1.0 + w * self.track_record[rows]) / (1.0 + w)
 
     def _related_missing(self, i: int, rows: np.ndarray | slice) -> np.ndarray:
         """How strongly each actor works on concepts related to, but missing from, i's."""

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from app import catalog
 from app.actors.models import Actor
+from app.consortia.service import funded_counts
 from app.matching.features import ActorFeatures, compute_features, reader_for
 from app.matching.index import MatchIndex
 from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
@@ -85,7 +86,8 @@ def to_profile(actor: Actor) -> ActorProfile:
 
 
 class IndexKeeper:
-    def __init__(self) -> None:
+    def __init__(self, track_record_weight: float = 0.0) -> None:
+        self._track_record_weight = track_record_weight
         self._lock = threading.Lock()
         self._index: MatchIndex | None = None
         self._version = -1
@@ -133,6 +135,8 @@ class IndexKeeper:
             vocabulary=vocabulary,
             regions=load_regions(session),
             features=[self._features[i] for i in sorted(self._features)],
+            funded=funded_counts(session),
+            track_record_weight=self._track_record_weight,
         )
         self._version = version
         log.info(
