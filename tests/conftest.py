@@ -20,7 +20,16 @@ from app.seed import ensure_reference_data
 ADMIN_TOKEN = "test-admin-token"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 POSTGRES_URL = os.environ.get("CLUSTERMATCH_TEST_DATABASE_URL")
-TABLES = ("s3_priority", "actor", "region", "api_key", "vocab_term")  # not catalog_state
+TABLES = (  # every table but catalog_state and alembic_version
+    "s3_priority",
+    "actor",
+    "region",
+    "api_key",
+    "vocab_term",
+    "change_log",
+    "saved_consortium",
+    "call",
+)
 
 
 def _backends() -> list[object]:

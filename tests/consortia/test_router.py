@@ -1,0 +1,134 @@
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import ADMIN
+from tests.factories import create_actor, put_region
+
+
+@pytest.fixture
+def members(client: TestClient) -> list[int]:
+    for code in ("SE22", "SE23", "SE11"):
+        put_region(client, code)
+    return [
+        create_actor(
+            client,
+            name="Food cluster",
+            region_code="SE22",
+            offers=["sme-network"],
+            seeks=["testbed"],
+        )["id"],
+        create_actor(
+            client, "rdi_platform", name="Food lab", region_code="SE23", offers=["testbed"]
+        )["id"],
+        create_actor(
+            client, "rdi_platform", name="Food school", region_code="SE11", offers=["training"]
+        )["id"],
+    ]
+
+
+def key(client: TestClient, role: str, scope: str | None = None) -> dict[str, str]:
+    created = client.post("/api/v1/keys", json={"role": role, "scope": scope}, headers=ADMIN)
+    return {"Authorization": f"Bearer {created.json()['key']}"}
+
+
+def save(client: TestClient, member_ids: list[int], headers: dict[str, str] = ADMIN) -> dict:  # type: ignore[type-arg]
+    response = client.post(
+        "/api/v1/consortia", json={"name": "Food", "member_ids": member_ids}, headers=headers
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_save_scores_the_consortium(client: TestClient, members: list[int]) -> None:
+    saved = save(client, members)
+    assert saved["status"] == "draft"
+    assert [m["id"] for m in saved["members"]] == members
+    scored = client.post("/api/v1/matching/consortia/score", json={"member_ids": members}).json()
+    assert saved["score"] == scored["score"]
+    assert saved["components"] == scored["components"]
+    assert saved["theme"] == "food"
+    assert client.get(f"/api/v1/consortia/{saved['id']}").json() == saved
+
+
+def test_status_moves_forward_only(client: TestClient, members: list[int]) -> None:
+    saved = save(client, members)
+    url = f"/api/v1/consortia/{saved['id']}"
+    assert client.patch(url, json={"status": "funded"}, headers=ADMIN).status_code == 409
+    submitted = client.patch(url, json={"status": "submitted"}, headers=ADMIN)
+    assert submitted.json()["status"] == "submitted"
+    assert client.patch(url, json={"member_ids": members[:2]}, headers=ADMIN).status_code == 409
+    assert client.patch(url, json={"status": "draft"}, headers=ADMIN).status_code == 409
+    funded = client.patch(url, json={"status": "funded", "notes": "Granted"}, headers=ADMIN).json()
+    assert (funded["status"], funded["notes"]) == ("funded", "Granted")
+    assert client.patch(url, json={"status": "rejected"}, headers=ADMIN).status_code == 409
+    assert client.delete(url, headers=ADMIN).status_code == 409  # a track record stays
+    listed = client.get("/api/v1/consortia", params={"status": "funded"}).json()
+    assert [c["id"] for c in listed["items"]] == [saved["id"]]
+
+
+def test_drafts_can_change_members_and_be_deleted(client: TestClient, members: list[int]) -> None:
+    saved = save(client, members[:2])
+    url = f"/api/v1/consortia/{saved['id']}"
+    changed = client.patch(url, json={"member_ids": members}, headers=ADMIN).json()
+    assert changed["member_ids"] == members and changed["version"] == 2
+    assert changed["score"] != saved["score"]
+    assert client.delete(url, headers=ADMIN).status_code == 204
+    assert client.get(url).status_code == 404
+
+
+def test_editors_save_only_with_a_member_in_scope(client: TestClient, members: list[int]) -> None:
+    inside = key(client, "editor", "SE2")
+    outside = key(client, "editor", "SE3")
+    saved = save(client, members, headers=inside)
+    forbidden = client.post(
+        "/api/v1/consortia", json={"name": "x", "member_ids": members}, headers=outside
+    )
+    assert forbidden.status_code == 403
+    assert (
+        client.patch(
+            f"/api/v1/consortia/{saved['id']}", json={"notes": "n"}, headers=outside
+        ).status_code
+        == 403
+    )
+    reader = key(client, "reader")
+    assert (
+        client.post(
+            "/api/v1/consortia", json={"name": "x", "member_ids": members}, headers=reader
+        ).status_code
+        == 403
+    )
+
+
+def test_bad_saves(client: TestClient, members: list[int]) -> None:
+    unknown = client.post(
+        "/api/v1/consortia", json={"name": "x", "member_ids": [members[0], 999]}, headers=ADMIN
+    )
+    assert unknown.json()["errors"][0]["field"] == "member_ids.1"
+    no_call = client.post(
+        "/api/v1/consortia", json={"name": "x", "member_ids": members, "call_id": 9}, headers=ADMIN
+    )
+    assert no_call.json()["errors"][0]["field"] == "call_id"
+    bad_status = client.post(
+        "/api/v1/consortia", json={"name": "x", "member_ids": members}, headers=ADMIN
+    ).json()
+    response = client.patch(
+        f"/api/v1/consortia/{bad_status['id']}", json={"status": "won"}, headers=ADMIN
+    )
+    assert response.status_code == 422
+
+
+def test_funded_consortia_lift_partner_scores(client: TestClient, members: list[int]) -> None:
+    url = "/api/v1/matching/candidates"
+
+    def lab_score() -> tuple[float, list[str]]:
+        found = client.get(url, params={"actor_id": members[0]}).json()["candidates"]
+        lab = next(c for c in found if c["actor"]["id"] == members[1])
+        return lab["score"], lab["reasons"]
+
+    before, _ = lab_score()
+    saved = save(client, members)
+    for status in ("submitted", "funded"):
+        client.patch(f"/api/v1/consortia/{saved['id']}", json={"status": status}, headers=ADMIN)
+    after, reasons = lab_score()
+    assert after > before
+    assert "It has been in 1 funded consortium" in reasons
