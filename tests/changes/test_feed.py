@@ -4,7 +4,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.actors.models import ActorCreate, ActorKind, ActorUpdate
-from app.actors.service import create_actor as create_actor_in, get_actor, update_actor
+from app.actors.service import create_actor as create_actor_in
+from app.actors.service import get_actor, update_actor
 from app.auth.models import Role
 from app.auth.service import Principal
 from app.db import make_engine, make_session_factory, session_scope
