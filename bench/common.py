@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -125,3 +127,34 @@ def machine() -> str:
     except OSError:
         pass
     return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}"
+
+
+ADMIN_TOKEN = "bench"
+
+
+def uvicorn_process(
+    app: str, port: int, env: dict[str, str], factory: bool = True
+) -> subprocess.Popen[bytes]:
+    """One uvicorn worker serving `app` on localhost."""
+    args = [PYTHON, "-m", "uvicorn", app, "--port", str(port), "--workers", "1"]
+    args += ["--log-level", "warning", "--no-access-log", *(["--factory"] if factory else [])]
+    return subprocess.Popen(args, env={**os.environ, **env}, cwd=ROOT)
+
+
+@contextmanager
+def project_server(database_url: str, timeout: float = 300) -> Iterator[str]:
+    """The project on `database_url` (admin token "bench"); yields its base URL."""
+    port = free_port()
+    env = {
+        "CLUSTERMATCH_DATABASE_URL": database_url,
+        "CLUSTERMATCH_ADMIN_TOKEN": ADMIN_TOKEN,
+        "CLUSTERMATCH_LOG_LEVEL": "WARNING",
+    }
+    process = uvicorn_process("app.main:create_app", port, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/healthz", timeout)
+        yield base
+    finally:
+        process.terminate()
+        process.wait()

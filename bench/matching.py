@@ -7,7 +7,6 @@ update to a fresh answer, HTTP latency, and the heuristic against the exact solv
 
 import argparse
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -19,13 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import (
+    ADMIN_TOKEN,
     PYTHON,
     ROOT,
     cli,
-    free_port,
     machine,
+    project_server,
     synthetic_document,
-    wait_for,
     write_json,
 )
 
@@ -188,71 +187,43 @@ def http_figures(n: int) -> str:
     try:
         cli(["db", "upgrade"], url)
         cli(["import", str(write_json(workdir / "doc.json", synthetic_document(n)))], url)
-        port = free_port()
-        env = {
-            **os.environ,
-            "CLUSTERMATCH_DATABASE_URL": url,
-            "CLUSTERMATCH_LOG_LEVEL": "WARNING",
-            "CLUSTERMATCH_ADMIN_TOKEN": "bench",
-        }
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "uvicorn",
-                "app.main:create_app",
-                "--factory",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/healthz", timeout=300)
-            with httpx.Client(base_url=base, timeout=60) as client:
-                client.get("/api/v1/matching/candidates", params={"actor_id": 1})
-                rng = random.Random(2)
-                times = []
-                for _ in range(100):
-                    t = time.perf_counter()
-                    r = client.get(
-                        "/api/v1/matching/candidates", params={"actor_id": rng.randrange(1, n + 1)}
-                    )
-                    times.append(time.perf_counter() - t)
-                    assert r.status_code == 200, r.text
-                consortia = []
-                for _ in range(20):
-                    t = time.perf_counter()
-                    r = client.post(
-                        "/api/v1/matching/consortia",
-                        json={"seed_actor_ids": [rng.randrange(1, n + 1)]},
-                    )
-                    consortia.append(time.perf_counter() - t)
-                    assert r.status_code in (200, 422), r.text
-                # An update through the API, then the first answer that reflects it.
-                updates = []
-                for k in range(5):
-                    t = time.perf_counter()
-                    r = client.patch(
-                        "/api/v1/clusters/1",
-                        json={"description": f"Vi erbjuder testbäddar, version {k}"},
-                        headers={"Authorization": "Bearer bench"},
-                    )
-                    assert r.status_code == 200, r.text
-                    client.get("/api/v1/matching/candidates", params={"actor_id": 1})
-                    updates.append(time.perf_counter() - t)
-                return (
-                    f"HTTP, {n} actors, SQLite, one worker: candidates {percentiles(times)}; "
-                    f"consortia {percentiles(consortia)}; "
-                    f"update + fresh answer {percentiles(updates)}"
+        with project_server(url) as base, httpx.Client(base_url=base, timeout=60) as client:
+            client.get("/api/v1/matching/candidates", params={"actor_id": 1})
+            rng = random.Random(2)
+            times = []
+            for _ in range(100):
+                t = time.perf_counter()
+                r = client.get(
+                    "/api/v1/matching/candidates", params={"actor_id": rng.randrange(1, n + 1)}
                 )
-        finally:
-            server.terminate()
-            server.wait()
+                times.append(time.perf_counter() - t)
+                assert r.status_code == 200, r.text
+            consortia = []
+            for _ in range(20):
+                t = time.perf_counter()
+                r = client.post(
+                    "/api/v1/matching/consortia",
+                    json={"seed_actor_ids": [rng.randrange(1, n + 1)]},
+                )
+                consortia.append(time.perf_counter() - t)
+                assert r.status_code in (200, 422), r.text
+            # An update through the API, then the first answer that reflects it.
+            updates = []
+            for k in range(5):
+                t = time.perf_counter()
+                r = client.patch(
+                    "/api/v1/clusters/1",
+                    json={"description": f"Vi erbjuder testbäddar, version {k}"},
+                    headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+                )
+                assert r.status_code == 200, r.text
+                client.get("/api/v1/matching/candidates", params={"actor_id": 1})
+                updates.append(time.perf_counter() - t)
+            return (
+                f"HTTP, {n} actors, SQLite, one worker: candidates {percentiles(times)}; "
+                f"consortia {percentiles(consortia)}; "
+                f"update + fresh answer {percentiles(updates)}"
+            )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -9,7 +9,6 @@ PostgreSQL runs in a scratch database on the server of CLUSTERMATCH_BENCH_POSTGR
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,25 +19,18 @@ import httpx
 
 from bench.common import (
     POSTGRES_URL,
-    PYTHON,
-    ROOT,
     cli,
     free_port,
     fresh_postgres_database,
     machine,
     median_of,
     synthetic_document,
+    uvicorn_process,
     wait_for,
     write_json,
 )
 
 ROUTES = {"one cluster": "/api/v1/clusters/{id}", "list page (50)": "/api/v1/clusters?limit=50"}
-
-
-def serve(app: str, port: int, env: dict[str, str], factory: bool) -> subprocess.Popen[bytes]:
-    args = [PYTHON, "-m", "uvicorn", app, "--port", str(port), "--workers", "1"]
-    args += ["--log-level", "warning", "--no-access-log", *(["--factory"] if factory else [])]
-    return subprocess.Popen(args, env={**os.environ, **env}, cwd=ROOT)
 
 
 def wrk(url: str, seconds: int) -> float:
@@ -69,7 +61,7 @@ def main() -> None:
 
     project_port, bare_port = free_port(), free_port()
     env = {"CLUSTERMATCH_DATABASE_URL": url, "CLUSTERMATCH_LOG_LEVEL": "WARNING"}
-    project = serve("app.main:create_app", project_port, env, factory=True)
+    project = uvicorn_process("app.main:create_app", project_port, env)
     base = f"http://127.0.0.1:{project_port}"
     bare = None
     try:
@@ -78,7 +70,9 @@ def main() -> None:
         paths = {name: template.format(id=first_id) for name, template in ROUTES.items()}
         # The bare app answers /0, /1, ... with exactly the bodies the project gives.
         bodies = {f"/{i}": httpx.get(base + path).text for i, path in enumerate(paths.values())}
-        bare = serve("bench.bare_app:app", bare_port, {"BARE_PAYLOADS": json.dumps(bodies)}, False)
+        bare = uvicorn_process(
+            "bench.bare_app:app", bare_port, {"BARE_PAYLOADS": json.dumps(bodies)}, factory=False
+        )
         bare_base = f"http://127.0.0.1:{bare_port}"
         wait_for(f"{bare_base}/0")
         print(f"machine: {machine()}")

@@ -7,9 +7,7 @@ on SQLite and on PostgreSQL.
 """
 
 import argparse
-import os
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -18,16 +16,14 @@ from typing import Any
 import httpx
 
 from bench.common import (
+    ADMIN_TOKEN,
     POSTGRES_URL,
-    PYTHON,
-    ROOT,
     cli,
-    free_port,
     fresh_postgres_database,
     machine,
     median_of,
+    project_server,
     synthetic_document,
-    wait_for,
 )
 
 BATCH = 1000
@@ -41,7 +37,7 @@ def batches(n: int) -> list[list[dict[str, Any]]]:
 
 
 def push(base: str, chunks: list[list[dict[str, Any]]]) -> float:
-    headers = {"Authorization": "Bearer bench"}
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
     started = time.perf_counter()
     with httpx.Client(base_url=base, timeout=300, headers=headers) as client:
         for chunk in chunks:
@@ -57,35 +53,8 @@ def one_round(kind: str, workdir: Path, chunks: list[list[dict[str, Any]]]) -> t
     else:
         url = fresh_postgres_database(POSTGRES_URL, "clustermatch_bench")
     cli(["seed"], url)  # the Swedish regions the synthetic actors are located in
-    port = free_port()
-    env = {
-        **os.environ,
-        "CLUSTERMATCH_DATABASE_URL": url,
-        "CLUSTERMATCH_ADMIN_TOKEN": "bench",
-        "CLUSTERMATCH_LOG_LEVEL": "WARNING",
-    }
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_for(f"{base}/healthz")
+    with project_server(url) as base:
         return push(base, chunks), push(base, chunks)
-    finally:
-        server.terminate()
-        server.wait()
 
 
 def main() -> None:

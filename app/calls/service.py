@@ -5,8 +5,9 @@ from sqlmodel import Session, col, func, select
 from app.calls import rules
 from app.calls.models import Call, CallCreate, CallFields, CallPublic, Eligibility
 from app.common import utcnow
-from app.errors import Conflict, FieldError, InvalidPayload, NotFound
+from app.errors import Conflict, InvalidPayload, NotFound
 from app.matching.index import MatchIndex
+from app.matchmaking.checks import actor_id_errors
 from app.versioning import check_if_match
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
@@ -78,16 +79,7 @@ def delete_call(session: Session, call: Call, if_match: str | None) -> None:
 def members_of(
     index: MatchIndex, member_ids: list[int], field: str = "member_ids"
 ) -> list[rules.Member]:
-    errors = [
-        FieldError(field=f"{field}.{k}", message=f"no actor with id {actor_id}")
-        for k, actor_id in enumerate(member_ids)
-        if actor_id not in index.position
-    ]
-    errors += [
-        FieldError(field=f"{field}.{k}", message=f"actor {actor_id} is repeated")
-        for k, actor_id in enumerate(member_ids)
-        if actor_id in member_ids[:k]
-    ]
+    errors = actor_id_errors(index, member_ids, field)
     if errors:
         raise InvalidPayload.of(errors)
     out = []

@@ -19,6 +19,7 @@ from app.consortia.models import (
 from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex
+from app.matchmaking.checks import actor_id_errors
 from app.matchmaking.schemas import ActorRef
 from app.versioning import check_if_match
 
@@ -73,16 +74,7 @@ def _require_scope(index: MatchIndex, member_ids: list[int], principal: Principa
 def _scored(
     index: MatchIndex, member_ids: list[int], theme: str | None
 ) -> tuple[str | None, float, dict[str, float]]:
-    errors = [
-        FieldError(field=f"member_ids.{k}", message=f"no actor with id {actor_id}")
-        for k, actor_id in enumerate(member_ids)
-        if actor_id not in index.position
-    ]
-    errors += [
-        FieldError(field=f"member_ids.{k}", message=f"actor {actor_id} is repeated")
-        for k, actor_id in enumerate(member_ids)
-        if actor_id in member_ids[:k]
-    ]
+    errors = actor_id_errors(index, member_ids, "member_ids")
     if theme is not None and theme not in index.vocabulary.theme_labels:
         errors.append(FieldError(field="theme", message=f"unknown theme '{theme}'"))
     if errors:

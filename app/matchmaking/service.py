@@ -12,6 +12,7 @@ from app.matching import consortia as engine
 from app.matching.index import MatchIndex, region_key
 from app.matching.partners import candidates as rank_candidates
 from app.matching.regions import partner_regions as rank_regions
+from app.matchmaking.checks import actor_id_errors
 from app.matchmaking.keeper import IndexKeeper
 from app.matchmaking.schemas import (
     ActorRef,
@@ -64,16 +65,7 @@ def _check_sizes(rules: ConsortiumRules) -> None:
 
 
 def _check_actors(index: MatchIndex, ids: list[int], field: str) -> None:
-    errors = [
-        FieldError(field=f"{field}.{k}", message=f"no actor with id {actor_id}")
-        for k, actor_id in enumerate(ids)
-        if actor_id not in index.position
-    ]
-    seen: set[int] = set()
-    for k, actor_id in enumerate(ids):
-        if actor_id in seen:
-            errors.append(FieldError(field=f"{field}.{k}", message=f"actor {actor_id} is repeated"))
-        seen.add(actor_id)
+    errors = actor_id_errors(index, ids, field)
     if errors:
         raise InvalidPayload.of(errors)
 
