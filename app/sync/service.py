@@ -7,11 +7,11 @@ from sqlmodel import Session
 
 from app.actors.models import ActorKind
 from app.actors.service import ReferenceSets, payload_errors
-from app.errors import FieldError, InvalidPayload, field_errors
+from app.errors import InvalidPayload, field_errors
 from app.regions.service import validate_priorities
 from app.sync.schemas import RecordOutcome, SyncActor, SyncResult
 from app.transfer.schemas import RegionRecord
-from app.transfer.service import upsert_actors, upsert_regions
+from app.transfer.service import repeat_errors, upsert_actors, upsert_regions
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs
 
@@ -24,18 +24,6 @@ def _parse(adapter: TypeAdapter[Any], items: list[dict[str, Any]]) -> list[Any]:
         return adapter.validate_python(items)
     except ValidationError as exc:
         raise InvalidPayload.of(field_errors(exc.errors(), prefix="items.")) from exc
-
-
-def _repeats(keys: list[Any], field: str) -> list[FieldError]:
-    first: dict[Any, int] = {}
-    errors = []
-    for index, key in enumerate(keys):
-        if key in first:
-            errors.append(
-                FieldError(field=f"items.{index}.{field}", message=f"repeats items.{first[key]}")
-            )
-        first.setdefault(key, index)
-    return errors
 
 
 def _result(keys: list[str], outcomes: list[str]) -> SyncResult:
@@ -54,7 +42,7 @@ def _result(keys: list[str], outcomes: list[str]) -> SyncResult:
 def sync_regions(session: Session, items: list[dict[str, Any]]) -> SyncResult:
     records: list[RegionRecord] = _parse(_REGIONS, items)
     themes = slugs(session, VocabKind.theme)
-    errors = _repeats([r.code for r in records], "code")
+    errors = repeat_errors("items", "code", [r.code for r in records], name_key=False)
     for index, record in enumerate(records):
         errors += validate_priorities(session, record, f"items.{index}.", themes)
     if errors:
@@ -65,7 +53,9 @@ def sync_regions(session: Session, items: list[dict[str, Any]]) -> SyncResult:
 def sync_actors(session: Session, items: list[dict[str, Any]]) -> SyncResult:
     records: list[SyncActor] = _parse(_ACTORS, items)
     refs = ReferenceSets.load(session, {r.region_code for r in records})
-    errors = _repeats([(r.kind, r.external_id) for r in records], "external_id")
+    errors = repeat_errors(
+        "items", "external_id", [(r.kind, r.external_id) for r in records], name_key=False
+    )
     for index, record in enumerate(records):
         errors += payload_errors(record.model_dump(), refs, f"items.{index}.")
     if errors:

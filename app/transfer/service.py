@@ -1,6 +1,6 @@
 """Import validates a whole document first, then writes it in one transaction."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,28 +37,28 @@ def document_errors(session: Session, doc: TransferDocument) -> list[FieldError]
     errors: list[FieldError] = []
     for index, record in enumerate(doc.regions):
         errors += validate_priorities(session, record, f"regions.{index}.", refs.themes)
-    errors += _repeats("regions", "code", [r.code for r in doc.regions])
+    errors += repeat_errors("regions", "code", [r.code for r in doc.regions])
     for section in ACTOR_SECTIONS:
         actors = getattr(doc, section)
         for index, actor in enumerate(actors):
             errors += payload_errors(actor.model_dump(), refs, f"{section}.{index}.")
-        errors += _repeats(section, "external_id", [a.external_id for a in actors])
+        errors += repeat_errors(section, "external_id", [a.external_id for a in actors])
     return errors
 
 
-def _repeats(section: str, key: str, values: list[str | None]) -> list[FieldError]:
+def repeat_errors(
+    section: str, key: str, values: Sequence[Hashable | None], *, name_key: bool = True
+) -> list[FieldError]:
     """An error for each record whose key an earlier record of the section already has."""
-    first: dict[str, int] = {}
+    first: dict[Hashable, int] = {}
     errors = []
     for index, value in enumerate(values):
         if value is None:
             continue
         if value in first:
+            earlier = f"{section}.{first[value]}" + (f".{key}" if name_key else "")
             errors.append(
-                FieldError(
-                    field=f"{section}.{index}.{key}",
-                    message=f"repeats {section}.{first[value]}.{key}",
-                )
+                FieldError(field=f"{section}.{index}.{key}", message=f"repeats {earlier}")
             )
         first.setdefault(value, index)
     return errors
