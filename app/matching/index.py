@@ -263,14 +263,13 @@ class MatchIndex:
             other_region=other_region,
             s3_support=s3_support,
             regional=regional,
-            score=np.clip(score * self._track_record_lift(r), 0.0, 1.0),
+            score=self._with_track_record(np.clip(score, 0.0, 1.0), r),
         )
 
-    def _track_record_lift(self, rows: np.ndarray | slice) -> np.ndarray | float:
-        w = self.track_record_weight
-        if w <= 0:
-            return 1.0
-        return (1.0 + w * self.track_record[rows]) / (1.0 + w)
+    def _with_track_record(self, score: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
+        """Close part of the gap to 1 for proven partners; no track record, no change."""
+        lift = self.track_record_weight * self.track_record[rows]
+        return score + lift * (1.0 - score)
 
     def _related_missing(self, i: int, rows: np.ndarray | slice) -> np.ndarray:
         """How strongly each actor works on concepts related to, but missing from, i's."""
