@@ -1,15 +1,9 @@
-"""Domain errors and the one handler that renders them as RFC 9457 problem+json."""
+"""Domain errors: what went wrong, with the HTTP status it maps to (rendered as RFC 9457
+problem+json by app.routers.problems)."""
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
-from starlette.exceptions import HTTPException as StarletteHTTPException
-
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
 class FieldError(BaseModel):
@@ -65,29 +59,6 @@ class Forbidden(DomainError):
     status_code, slug, title = 403, "forbidden", "Forbidden"
 
 
-def problem_type(slug: str) -> str:
-    return f"urn:clustermatch:problem:{slug}"
-
-
-def problem_response(
-    status: int,
-    slug: str,
-    title: str,
-    detail: str,
-    errors: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
-) -> JSONResponse:
-    body = Problem(
-        type=problem_type(slug), title=title, status=status, detail=detail, errors=errors
-    )
-    return JSONResponse(
-        body.model_dump(exclude_none=True),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
-
-
 def _field_path(loc: tuple[Any, ...]) -> str:
     # Drop the request part ("body", "query", "path") and keep the field's own path.
     if loc and loc[0] in {"body", "query", "path", "header"} and len(loc) > 1:
@@ -105,57 +76,3 @@ def field_errors(raw_errors: Any, prefix: str = "") -> list[FieldError]:
         path = _field_path(tuple(err.get("loc", ())))
         errors.append(FieldError(field=prefix + path, message=message))
     return errors
-
-
-def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(DomainError)
-    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
-        return render_domain_error(exc)
-
-    @app.exception_handler(RequestValidationError)
-    async def request_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return render_domain_error(InvalidPayload.of(field_errors(exc.errors())))
-
-    @app.exception_handler(IntegrityError)
-    async def integrity_error(_request: Request, _exc: IntegrityError) -> JSONResponse:
-        # A constraint caught what a pre-check missed (e.g. two writers racing).
-        return render_domain_error(Conflict("the change conflicts with stored data"))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(
-            exc.status_code,
-            "http-error",
-            str(exc.detail) if exc.status_code < 500 else "Server error",
-            str(exc.detail),
-            headers=dict(exc.headers) if exc.headers else None,
-        )
-
-    @app.exception_handler(Exception)
-    async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
-        return problem_response(500, "internal", "Internal server error", "unexpected error")
-
-
-def render_domain_error(exc: DomainError) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
-    return problem_response(exc.status_code, exc.slug, exc.title, exc.detail, exc.errors, headers)
-
-
-# OpenAPI: the problem responses each route may give.
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    descriptions = {
-        401: "Missing or invalid API key",
-        403: "The key's role or scope does not allow this",
-        404: "No such resource",
-        409: "Conflict with the stored state",
-        412: "If-Match does not match the stored version",
-        422: "Invalid payload or parameters; `errors` names each field",
-    }
-    return {
-        status: {
-            "model": Problem,
-            "description": descriptions[status],
-            "content": {PROBLEM_MEDIA_TYPE: {}},
-        }
-        for status in statuses
-    }

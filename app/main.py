@@ -12,24 +12,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
+from app import routers
 from app.actors.read_cache import JsonCache
-from app.actors.router import clusters_router, rdi_platforms_router
-from app.auth.router import router as keys_router
-from app.calls.router import router as calls_router
-from app.changes.router import router as changes_router
-from app.common import API_PREFIX
 from app.config import Settings, get_settings
-from app.consortia.router import router as consortia_router
 from app.db import make_engine, make_session_factory, session_scope
-from app.errors import install_error_handlers
-from app.matchmaking.keeper import IndexKeeper
-from app.matchmaking.router import router as matching_router
+from app.matching_service.keeper import IndexKeeper
 from app.ops.middleware import Metrics, RequestContextMiddleware
-from app.ops.router import router as ops_router
 from app.reference import nace, nuts
-from app.regions.router import router as regions_router
-from app.sync.router import router as sync_router
-from app.vocab.router import router as vocab_router
+from app.routers.problems import install_error_handlers
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
 specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
@@ -83,22 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.index_keeper = IndexKeeper(settings.track_record_weight)
 
     install_error_handlers(app)
-    for router in (
-        regions_router,
-        clusters_router,
-        rdi_platforms_router,
-        vocab_router,
-        keys_router,
-        matching_router,
-        calls_router,
-        consortia_router,
-        sync_router,
-        changes_router,
-    ):
-        app.include_router(router)
-    app.include_router(ops_router)
-    # Probes also answer under the API prefix, for clients that only know that base URL.
-    app.include_router(ops_router, prefix=API_PREFIX, include_in_schema=False)
+    app.include_router(routers.router)
     _mount_offline_docs(app)
 
     if settings.cors_origins:

@@ -6,18 +6,8 @@ import sqlalchemy as sa
 from pydantic import BaseModel, NonNegativeInt
 from sqlmodel import Field, SQLModel
 
-from app.common import (
-    Keyword,
-    LongText,
-    NaceCode,
-    Name,
-    NutsCode,
-    Slug,
-    Url,
-    json_column,
-    timestamp_field,
-    utcnow,
-)
+from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.fields import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url
 
 
 class ActorKind(StrEnum):

@@ -10,11 +10,13 @@ from sqlmodel import Session, col, or_, select
 from app.actors.models import Actor, ActorCreate, ActorFields, ActorKind, ActorPublic, ActorUpdate
 from app.actors.read_cache import JsonCache
 from app.auth.service import Principal
-from app.common import json_list_has, unique, utcnow
+from app.core.columns import utcnow
+from app.core.fields import unique
+from app.core.sql import json_list_has
+from app.core.versioning import check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nace
 from app.regions.models import Region
-from app.versioning import check_if_match
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 

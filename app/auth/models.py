@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
-from app.common import timestamp_field, utcnow
+from app.core.columns import timestamp_field, utcnow
 
 
 class Role(StrEnum):

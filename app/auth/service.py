@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from app.auth.models import ApiKey, ApiKeyCreate, Role
-from app.common import utcnow
+from app.core.columns import utcnow
 from app.errors import FieldError, Forbidden, InvalidPayload, NotFound
 from app.reference import nuts
 

@@ -7,7 +7,8 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.actors.models import ActorKind
-from app.common import LongText, Name, Slug, json_column, timestamp_field, utcnow
+from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.fields import LongText, Name, Slug
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 NutsPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$")]

@@ -4,11 +4,11 @@ from sqlmodel import Session, col, func, select
 
 from app.calls import rules
 from app.calls.models import Call, CallCreate, CallFields, CallPublic, Eligibility
-from app.common import utcnow
+from app.core.columns import utcnow
+from app.core.versioning import check_if_match
 from app.errors import Conflict, InvalidPayload, NotFound
 from app.matching.index import MatchIndex
-from app.matchmaking.checks import actor_id_errors
-from app.versioning import check_if_match
+from app.matching_service.checks import actor_id_errors
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Field, SQLModel
 
-from app.common import timestamp_field, utcnow
+from app.core.columns import timestamp_field, utcnow
 
 # A 64-bit sequence on PostgreSQL; SQLite numbers rows itself only through INTEGER keys.
 SEQUENCE = sa.BigInteger().with_variant(sa.Integer(), "sqlite")

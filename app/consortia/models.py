@@ -6,8 +6,9 @@ from pydantic import BaseModel, Field
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.common import LongText, Name, Slug, json_column, timestamp_field, utcnow
-from app.matchmaking.schemas import ActorRef, ConsortiumComponents
+from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.fields import LongText, Name, Slug
+from app.matching_service.schemas import ActorRef, ConsortiumComponents
 
 
 class Status(StrEnum):

@@ -7,7 +7,6 @@ from app.actors.models import Actor
 from app.auth.models import Role
 from app.auth.service import Principal
 from app.calls.models import Call
-from app.common import utcnow
 from app.consortia.models import (
     TRANSITIONS,
     ConsortiumCreate,
@@ -16,12 +15,13 @@ from app.consortia.models import (
     SavedConsortiumPublic,
     Status,
 )
+from app.core.columns import utcnow
+from app.core.versioning import check_if_match
 from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex
-from app.matchmaking.checks import actor_id_errors
-from app.matchmaking.schemas import ActorRef
-from app.versioning import check_if_match
+from app.matching_service.checks import actor_id_errors
+from app.matching_service.schemas import ActorRef
 
 
 def to_public(session: Session, saved: SavedConsortium) -> SavedConsortiumPublic:

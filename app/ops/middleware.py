@@ -34,9 +34,15 @@ class Metrics:
 
 def _route_template(scope: Scope) -> str:
     route = scope.get("route")
-    path = getattr(route, "path", None)
-    # Unmatched paths share one label so a scanner cannot blow up the series count.
-    return str(path) if path else "unmatched"
+    template = getattr(route, "path", None)
+    if not template:
+        # Unmatched paths share one label so a scanner cannot blow up the series count.
+        return "unmatched"
+    # An included router's route may know only its own part of the path: the prefixes in
+    # front of it are literal, so take them from the request path.
+    prefix_depth = str(scope["path"]).count("/") - str(template).count("/")
+    prefix = "/".join(str(scope["path"]).split("/")[: prefix_depth + 1]) if prefix_depth > 0 else ""
+    return prefix + str(template)
 
 
 def _new_request_id() -> str:

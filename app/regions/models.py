@@ -4,7 +4,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
-from app.common import LongText, NaceCode, Name, Slug, json_column, timestamp_field, utcnow
+from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.fields import LongText, NaceCode, Name, Slug
 
 
 class S3PriorityBase(SQLModel):

@@ -6,11 +6,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from app.auth.service import Principal
-from app.common import json_list_has, unique, utcnow
+from app.core.columns import utcnow
+from app.core.fields import unique
+from app.core.sql import json_list_has
+from app.core.versioning import check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nuts
 from app.regions.models import Region, RegionPublic, RegionPut, S3Priority, S3PriorityPublic
-from app.versioning import check_if_match
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 

@@ -1,7 +1,7 @@
 from pydantic import BaseModel, Field
 
 from app.actors.models import ActorCreate
-from app.common import NutsCode
+from app.core.fields import NutsCode
 from app.regions.models import RegionPut
 
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from app.actors.models import Actor, ActorCreate, ActorKind, ActorPublic
 from app.actors.service import ReferenceSets, payload_errors, stored_values
-from app.common import utcnow
+from app.core.columns import utcnow
 from app.errors import FieldError, InvalidPayload, field_errors
 from app.reference import nuts
 from app.regions.models import Region

@@ -3,7 +3,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.common import Keyword, Label, Slug, json_column
+from app.core.columns import json_column
+from app.core.fields import Keyword, Label, Slug
 
 
 class VocabKind(StrEnum):

@@ -8,10 +8,13 @@ from sqlmodel import Session
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
 from app.auth.service import Principal
-from app.common import API_PREFIX, Page, PageParams, Slug
-from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
-from app.errors import problem_responses
-from app.versioning import IfMatch, etag, not_modified
+from app.core.fields import Slug
+from app.core.pagination import Page, PageParams
+from app.core.paths import api_path
+from app.core.versioning import etag
+from app.routers.deps import ActorCacheDep, ReadAccess, SessionDep, WriterDep, in_thread
+from app.routers.etags import IfMatch, not_modified
+from app.routers.problems import problem_responses
 
 
 async def _filters(
@@ -32,8 +35,9 @@ async def _filters(
     return service.ActorFilters(region, country, theme, nace, capability, q)
 
 
-def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
-    router = APIRouter(prefix=f"{API_PREFIX}{prefix}", tags=[label])
+def make_router(kind: ActorKind, path: str) -> APIRouter:
+    label = path
+    router = APIRouter(prefix=f"/{path}", tags=[label])
 
     @router.post(
         "",
@@ -47,7 +51,7 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     ) -> ActorPublic:
         actor = service.create_actor(session, kind, body, writer)
         response.headers["ETag"] = etag(actor.version)
-        response.headers["Location"] = f"{API_PREFIX}{prefix}/{actor.id}"
+        response.headers["Location"] = api_path(path, actor.id)
         return service.to_public(actor)
 
     @router.get(
@@ -58,12 +62,11 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         summary=f"List {label}",
     )
     async def list_(
-        request: Request,
         session: SessionDep,
+        cache: ActorCacheDep,
         page: Annotated[PageParams, Query()],
         filters: Annotated[service.ActorFilters, Depends(_filters)],
     ) -> Response:
-        cache = request.app.state.actor_json_cache
         body = await in_thread(
             session,
             lambda: service.list_json(session, cache, kind, filters, page.limit, page.offset),
@@ -78,9 +81,8 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
         summary=f"Read one {label[:-1]}",
     )
     async def read(
-        actor_id: int, request: Request, response: Response, session: SessionDep
+        actor_id: int, request: Request, session: SessionDep, cache: ActorCacheDep
     ) -> Response:
-        cache = request.app.state.actor_json_cache
         body, version = await in_thread(
             session, lambda: service.read_json(session, cache, kind, actor_id)
         )
@@ -147,5 +149,5 @@ def make_router(kind: ActorKind, prefix: str, label: str) -> APIRouter:
     return router
 
 
-clusters_router = make_router(ActorKind.cluster, "/clusters", "clusters")
-rdi_platforms_router = make_router(ActorKind.rdi_platform, "/rdi-platforms", "rdi-platforms")
+clusters_router = make_router(ActorKind.cluster, "clusters")
+rdi_platforms_router = make_router(ActorKind.rdi_platform, "rdi-platforms")

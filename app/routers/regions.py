@@ -2,14 +2,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.common import API_PREFIX, Page, PageParams, Slug
-from app.deps import ReadAccess, SessionDep, WriterDep, in_thread
-from app.errors import problem_responses
+from app.core.fields import Slug
+from app.core.pagination import Page, PageParams
+from app.core.versioning import etag
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
-from app.versioning import IfMatch, etag, not_modified
+from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
+from app.routers.etags import IfMatch, not_modified
+from app.routers.problems import problem_responses
 
-router = APIRouter(prefix=f"{API_PREFIX}/regions", tags=["regions"])
+router = APIRouter(prefix="/regions", tags=["regions"])
 
 
 @router.get(

@@ -4,11 +4,11 @@ from fastapi import APIRouter, Query
 
 from app.changes import service
 from app.changes.models import ChangePage
-from app.common import API_PREFIX, MAX_PAGE_SIZE
-from app.deps import ReadAccess, SessionDep, in_thread
-from app.errors import problem_responses
+from app.core.pagination import MAX_PAGE_SIZE
+from app.routers.deps import ReadAccess, SessionDep, in_thread
+from app.routers.problems import problem_responses
 
-router = APIRouter(prefix=f"{API_PREFIX}/changes", tags=["sync"], dependencies=[ReadAccess])
+router = APIRouter(prefix="/changes", tags=["sync"], dependencies=[ReadAccess])
 
 
 @router.get(

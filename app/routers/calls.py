@@ -4,13 +4,14 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.calls import service
 from app.calls.models import CallCreate, CallPublic, Eligibility, EligibilityRequest
-from app.common import API_PREFIX, Page, PageParams
-from app.deps import AdminDep, ReadAccess, SessionDep
-from app.errors import problem_responses
-from app.matchmaking.keeper import IndexKeeper
-from app.versioning import IfMatch, etag, not_modified
+from app.core.pagination import Page, PageParams
+from app.core.paths import api_path
+from app.core.versioning import etag
+from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep
+from app.routers.etags import IfMatch, not_modified
+from app.routers.problems import problem_responses
 
-router = APIRouter(prefix=f"{API_PREFIX}/calls", tags=["calls"])
+router = APIRouter(prefix="/calls", tags=["calls"])
 
 
 @router.post(
@@ -24,7 +25,7 @@ def create_call(
     body: CallCreate, response: Response, session: SessionDep, _admin: AdminDep
 ) -> CallPublic:
     call = service.create_call(session, body)
-    response.headers["Location"] = f"{API_PREFIX}/calls/{call.id}"
+    response.headers["Location"] = api_path("calls", call.id)
     response.headers["ETag"] = etag(call.version)
     return service.to_public(call)
 
@@ -100,8 +101,7 @@ def delete_call(
     summary="Check a member list against every rule of the call, with the budget",
 )
 def eligibility(
-    call_id: int, body: EligibilityRequest, request: Request, session: SessionDep
+    call_id: int, body: EligibilityRequest, session: SessionDep, index: IndexDep
 ) -> Eligibility:
     call = service.get_call(session, call_id)
-    keeper: IndexKeeper = request.app.state.index_keeper
-    return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)
+    return service.eligibility(call, index, body.member_ids, body.eu_funding)

@@ -1,14 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from app.actors.models import ActorKind
-from app.common import API_PREFIX, Slug
-from app.deps import ReadAccess, SessionDep
-from app.errors import problem_responses
-from app.matchmaking import service
-from app.matchmaking.keeper import IndexKeeper
-from app.matchmaking.schemas import (
+from app.core.fields import Slug
+from app.matching_service import service
+from app.matching_service.schemas import (
     CandidatesOut,
     ConsortiaOut,
     ConsortiumRequestIn,
@@ -16,15 +13,12 @@ from app.matchmaking.schemas import (
     ScoreOut,
     ScoreRequestIn,
 )
+from app.routers.deps import IndexDep, ReadAccess, SessionDep
+from app.routers.problems import problem_responses
 
 # Matching is CPU work: these handlers are plain `def`, so they run in the thread pool
 # and never block the event loop.
-router = APIRouter(prefix=f"{API_PREFIX}/matching", tags=["matching"], dependencies=[ReadAccess])
-
-
-def _keeper(request: Request) -> IndexKeeper:
-    keeper: IndexKeeper = request.app.state.index_keeper
-    return keeper
+router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAccess])
 
 
 @router.get(
@@ -34,8 +28,7 @@ def _keeper(request: Request) -> IndexKeeper:
     summary="Ranked complementary partners for one actor, with reasons",
 )
 def candidates(
-    request: Request,
-    session: SessionDep,
+    index: IndexDep,
     actor_id: int,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     theme: Slug | None = None,
@@ -43,8 +36,7 @@ def candidates(
     other_regions_only: bool = True,
 ) -> CandidatesOut:
     return service.candidates(
-        session,
-        _keeper(request),
+        index,
         actor_id,
         limit=limit,
         theme=theme,
@@ -59,8 +51,8 @@ def candidates(
     responses=problem_responses(401, 422),
     summary="Propose diverse consortia that meet every constraint",
 )
-def consortia(request: Request, session: SessionDep, body: ConsortiumRequestIn) -> ConsortiaOut:
-    return service.propose(session, _keeper(request), body)
+def consortia(index: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -> ConsortiaOut:
+    return service.propose(session, index, body)
 
 
 @router.post(
@@ -69,8 +61,8 @@ def consortia(request: Request, session: SessionDep, body: ConsortiumRequestIn) 
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-def score(request: Request, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
-    return service.score(session, _keeper(request), body)
+def score(index: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
+    return service.score(session, index, body)
 
 
 @router.get(
@@ -80,9 +72,8 @@ def score(request: Request, session: SessionDep, body: ScoreRequestIn) -> ScoreO
     summary="Partner regions whose S3 priorities and actors complement a region's",
 )
 def regions(
-    request: Request,
-    session: SessionDep,
+    index: IndexDep,
     region_code: Annotated[str, Query(min_length=2, max_length=8)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> PartnerRegionsOut:
-    return service.partner_regions(session, _keeper(request), region_code, limit)
+    return service.partner_regions(index, region_code, limit)

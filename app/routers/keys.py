@@ -2,11 +2,10 @@ from fastapi import APIRouter, status
 
 from app.auth import service
 from app.auth.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
-from app.common import API_PREFIX
-from app.deps import AdminDep, SessionDep
-from app.errors import problem_responses
+from app.routers.deps import AdminDep, SessionDep
+from app.routers.problems import problem_responses
 
-router = APIRouter(prefix=f"{API_PREFIX}/keys", tags=["api keys"])
+router = APIRouter(prefix="/keys", tags=["api keys"])
 
 
 def _public(row: service.ApiKey) -> ApiKeyPublic:

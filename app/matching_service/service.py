@@ -6,15 +6,14 @@ from sqlmodel import Session
 
 from app.calls import service as call_service
 from app.calls.models import Call, CallFields
-from app.common import utcnow
+from app.core.columns import utcnow
 from app.errors import FieldError, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex, region_key
 from app.matching.partners import candidates as rank_candidates
 from app.matching.regions import partner_regions as rank_regions
-from app.matchmaking.checks import actor_id_errors
-from app.matchmaking.keeper import IndexKeeper
-from app.matchmaking.schemas import (
+from app.matching_service.checks import actor_id_errors
+from app.matching_service.schemas import (
     ActorRef,
     Candidate,
     CandidatesOut,
@@ -71,8 +70,7 @@ def _check_actors(index: MatchIndex, ids: list[int], field: str) -> None:
 
 
 def candidates(
-    session: Session,
-    keeper: IndexKeeper,
+    index: MatchIndex,
     actor_id: int,
     *,
     limit: int,
@@ -80,7 +78,6 @@ def candidates(
     kind: str | None,
     other_regions_only: bool,
 ) -> CandidatesOut:
-    index = keeper.index(session)
     if actor_id not in index.position:
         raise NotFound(f"no actor with id {actor_id}")
     _check_theme(index, theme)
@@ -127,9 +124,8 @@ def _engine_request(body: ConsortiumRules, **more: object) -> engine.ConsortiumR
     )
 
 
-def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) -> ConsortiaOut:
+def propose(session: Session, index: MatchIndex, body: ConsortiumRequestIn) -> ConsortiaOut:
     _check_sizes(body)
-    index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.seed_actor_ids, "seed_actor_ids")
     request = _engine_request(
@@ -217,9 +213,8 @@ def for_call(
     )
 
 
-def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreOut:
+def score(session: Session, index: MatchIndex, body: ScoreRequestIn) -> ScoreOut:
     _check_sizes(body)
-    index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.member_ids, "member_ids")
     positions = [index.position[i] for i in body.member_ids]
@@ -270,10 +265,7 @@ def violations(index: MatchIndex, positions: list[int], rules: ConsortiumRules) 
     return out
 
 
-def partner_regions(
-    session: Session, keeper: IndexKeeper, code: str, limit: int
-) -> PartnerRegionsOut:
-    index = keeper.index(session)
+def partner_regions(index: MatchIndex, code: str, limit: int) -> PartnerRegionsOut:
     code = code.upper()
     if code not in index.regions:
         raise NotFound(f"no region with code {code}")

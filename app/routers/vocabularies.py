@@ -1,13 +1,12 @@
 from fastapi import APIRouter, status
 from sqlmodel import Session
 
-from app.common import API_PREFIX
-from app.deps import AdminDep, ReadAccess, SessionDep, in_thread
-from app.errors import problem_responses
+from app.routers.deps import AdminDep, ReadAccess, SessionDep, in_thread
+from app.routers.problems import problem_responses
 from app.vocab import service
 from app.vocab.models import TermCreate, TermPublic, VocabKind
 
-router = APIRouter(prefix=API_PREFIX, tags=["vocabularies"])
+router = APIRouter(tags=["vocabularies"])
 
 
 def _public_terms(session: Session, kind: VocabKind) -> list[TermPublic]:

@@ -4,7 +4,7 @@ from pydantic import BaseModel, Field
 
 from app.actors.models import ActorKind
 from app.calls.models import Eligibility
-from app.common import Slug
+from app.core.fields import Slug
 
 
 class ActorRef(BaseModel):

@@ -1,13 +1,12 @@
 from fastapi import APIRouter
 
 from app.auth.models import Role
-from app.common import API_PREFIX
-from app.deps import SessionDep, WriterDep
-from app.errors import problem_responses
+from app.routers.deps import SessionDep, WriterDep
+from app.routers.problems import problem_responses
 from app.sync import service
 from app.sync.schemas import SyncBatch, SyncResult
 
-router = APIRouter(prefix=f"{API_PREFIX}/sync", tags=["sync"])
+router = APIRouter(prefix="/sync", tags=["sync"])
 
 
 @router.post(

@@ -1,21 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Query, Response, status
 
-from app.common import API_PREFIX, Page, PageParams
 from app.consortia import service
 from app.consortia.models import ConsortiumCreate, ConsortiumUpdate, SavedConsortiumPublic, Status
-from app.deps import ReadAccess, SessionDep, WriterDep
-from app.errors import problem_responses
-from app.matching.index import MatchIndex
-from app.versioning import IfMatch, etag
+from app.core.pagination import Page, PageParams
+from app.core.paths import api_path
+from app.core.versioning import etag
+from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep
+from app.routers.etags import IfMatch
+from app.routers.problems import problem_responses
 
-router = APIRouter(prefix=f"{API_PREFIX}/consortia", tags=["consortia"])
-
-
-def _index(request: Request, session: SessionDep) -> MatchIndex:
-    index: MatchIndex = request.app.state.index_keeper.index(session)
-    return index
+router = APIRouter(prefix="/consortia", tags=["consortia"])
 
 
 @router.post(
@@ -27,13 +23,13 @@ def _index(request: Request, session: SessionDep) -> MatchIndex:
 )
 def save(
     body: ConsortiumCreate,
-    request: Request,
+    index: IndexDep,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
 ) -> SavedConsortiumPublic:
-    saved = service.save(session, _index(request, session), body, writer)
-    response.headers["Location"] = f"{API_PREFIX}/consortia/{saved.id}"
+    saved = service.save(session, index, body, writer)
+    response.headers["Location"] = api_path("consortia", saved.id)
     response.headers["ETag"] = etag(saved.version)
     return service.to_public(session, saved)
 
@@ -76,14 +72,14 @@ def get_saved(consortium_id: int, response: Response, session: SessionDep) -> Sa
 def update(
     consortium_id: int,
     body: ConsortiumUpdate,
-    request: Request,
+    index: IndexDep,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> SavedConsortiumPublic:
     saved = service.get_saved(session, consortium_id)
-    saved = service.update(session, _index(request, session), saved, body, writer, if_match)
+    saved = service.update(session, index, saved, body, writer, if_match)
     response.headers["ETag"] = etag(saved.version)
     return service.to_public(session, saved)
 
@@ -95,10 +91,10 @@ def update(
 )
 def delete(
     consortium_id: int,
-    request: Request,
+    index: IndexDep,
     session: SessionDep,
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> None:
     saved = service.get_saved(session, consortium_id)
-    service.delete(session, _index(request, session), saved, writer, if_match)
+    service.delete(session, index, saved, writer, if_match)

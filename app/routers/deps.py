@@ -1,4 +1,5 @@
-"""Dependencies shared by the routers: the request's session and its caller."""
+"""Dependencies shared by the routers: the request's session, its caller, and the per-process
+matching index and read cache."""
 
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, TypeVar
@@ -7,11 +8,14 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
+from app.actors.read_cache import JsonCache
 from app.auth.models import Role
 from app.auth.service import Principal, authenticate
 from app.config import Settings
 from app.db import end_if_read_only, finish
 from app.errors import Forbidden, Unauthorized
+from app.matching.index import MatchIndex
+from app.matching_service.keeper import IndexKeeper
 
 # Dependencies that do no I/O are `async def`: each sync dependency would cost the request
 # a trip through the thread pool.
@@ -61,6 +65,24 @@ async def in_thread(session: Session, work: Callable[[], R]) -> R:
 # is reported to the client instead of after a 200 went out.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+def get_index(request: Request, session: SessionDep) -> MatchIndex:
+    """The process's matching index, brought up to the catalog version the session sees.
+
+    A plain `def`: reading the catalog version is I/O, and a refresh is CPU work.
+    """
+    keeper: IndexKeeper = request.app.state.index_keeper
+    return keeper.index(session)
+
+
+async def get_actor_cache(request: Request) -> JsonCache:
+    cache: JsonCache = request.app.state.actor_json_cache
+    return cache
+
+
+IndexDep = Annotated[MatchIndex, Depends(get_index)]
+ActorCacheDep = Annotated[JsonCache, Depends(get_actor_cache)]
 
 
 def _bearer_token(request: Request) -> str | None:
