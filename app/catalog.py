@@ -1,12 +1,13 @@
 """The catalog version: one counter in the database, raised by every transaction that
-changes actors, regions or vocabularies. Each API process compares it with the version
-its matching index was built from, so processes sharing a database stay consistent."""
+changes what matching reads. Each API process compares it with the version its matching
+index was built from, so processes sharing a database stay consistent."""
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
 
-CHANGED = "catalog_changed"
+_CHANGED = "catalog_changed"
+_BUMPED_IN = "catalog_bumped_in"
 
 
 class CatalogState(SQLModel, table=True):
@@ -23,20 +24,28 @@ def current_version(session: Session) -> int:
     return int(session.execute(sa.select(_TABLE.c.version)).scalar_one_or_none() or 0)
 
 
-def note(session: OrmSession) -> None:
-    """After a flush: did it touch anything matching reads?"""
-    from app.actors.models import Actor
-    from app.calls.models import Call
-    from app.consortia.models import SavedConsortium
-    from app.regions.models import Region, S3Priority
-    from app.vocab.models import VocabTerm
-
-    tracked = (Actor, Region, S3Priority, VocabTerm, Call, SavedConsortium)
-    if any(isinstance(o, tracked) for o in (*session.new, *session.dirty, *session.deleted)):
-        session.info[CHANGED] = True
+def bump(session: OrmSession) -> None:
+    """Raise the version once in this transaction; the catalog row stays locked until the
+    commit, so transactions that bump commit one at a time."""
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get(_BUMPED_IN) is transaction:
+        return
+    session.execute(sa.update(_TABLE).values(version=_TABLE.c.version + 1))
+    session.info[_BUMPED_IN] = transaction
 
 
-def bump(session: OrmSession, force: bool = False) -> None:
-    """Raise the version (and hold the catalog row's lock until the commit)."""
-    if session.info.pop(CHANGED, False) or force:
-        session.execute(sa.update(_TABLE).values(version=_TABLE.c.version + 1))
+class CatalogVersion:
+    """Write listener: a transaction that changed a row of a `tracked` model raises the
+    version before it commits."""
+
+    def __init__(self, tracked: tuple[type, ...]) -> None:
+        self._tracked = tracked
+
+    def after_flush(self, session: OrmSession) -> None:
+        objects = (*session.new, *session.dirty, *session.deleted)
+        if any(isinstance(o, self._tracked) for o in objects):
+            session.info[_CHANGED] = True
+
+    def before_commit(self, session: OrmSession) -> None:
+        if session.info.pop(_CHANGED, False):
+            bump(session)

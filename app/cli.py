@@ -16,9 +16,10 @@ from app import migrate
 from app.auth import service as keys
 from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
-from app.db import make_engine, make_session_factory, session_scope
+from app.db import make_engine, session_scope
 from app.errors import DomainError
 from app.seed import ensure_reference_data, is_empty, seed_example_data
+from app.tracking import session_factory
 from app.transfer.schemas import ImportReport
 from app.transfer.service import export_document, import_document, parse_document, total_records
 
@@ -35,7 +36,7 @@ def _run(step: Callable[[Session], T]) -> T:
     """Run one unit of work in a transaction; domain errors become a clean exit 1."""
     engine = make_engine(get_settings().database_url)
     try:
-        with session_scope(make_session_factory(engine)) as session:
+        with session_scope(session_factory(engine)) as session:
             return step(session)
     except DomainError as exc:
         err.print(f"[red]error:[/red] {exc.detail}")

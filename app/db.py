@@ -1,15 +1,13 @@
 """Engine creation and the per-request session that owns the transaction."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
-
-from app import catalog
-from app.changes import recorder
 
 
 def is_sqlite(url: str) -> bool:
@@ -38,36 +36,40 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+class WriteListener(Protocol):
+    """Something every write transaction must also do (raise the catalog version, record
+    the change feed). Listeners are given to the session factory, so this module needs to
+    know none of them."""
+
+    def after_flush(self, session: OrmSession) -> None: ...
+
+    def before_commit(self, session: OrmSession) -> None: ...
+
+
+def make_session_factory(
+    engine: Engine, listeners: Sequence[WriteListener]
+) -> sessionmaker[Session]:
+    """Sessions whose flushes and commits run `listeners`, in order."""
     # expire_on_commit=False: objects stay readable after the commit that ends a request.
     factory = sessionmaker(engine, class_=Session, expire_on_commit=False)
-    event.listen(factory, "after_flush", _after_flush)
-    event.listen(factory, "before_commit", _before_commit)
+
+    def after_flush(session: OrmSession, _context: Any) -> None:
+        session.info["wrote"] = True
+        for listener in listeners:
+            listener.after_flush(session)
+
+    def before_commit(session: OrmSession) -> None:
+        session.flush()  # first, so every change has been seen by after_flush
+        for listener in listeners:
+            listener.before_commit(session)
+
+    event.listen(factory, "after_flush", after_flush)
+    event.listen(factory, "before_commit", before_commit)
     return factory
 
 
-def _after_flush(session: Session, _context: Any) -> None:
-    session.info["wrote"] = True
-    catalog.note(session)
-    recorder.note(session)
-
-
-def _before_commit(session: Session) -> None:
-    # Flush first, so every change is noted; then the catalog bump takes its row lock,
-    # and only then are feed rows numbered (see app.changes.recorder).
-    session.flush()
-    catalog.bump(session, force=recorder.has_pending(session))
-    recorder.write(session)
-
-
 def has_written(session: Session) -> bool:
-    return bool(
-        session.info.get("wrote")
-        or session.info.get(catalog.CHANGED)
-        or session.new
-        or session.dirty
-        or session.deleted
-    )
+    return bool(session.info.get("wrote") or session.new or session.dirty or session.deleted)
 
 
 def end_if_read_only(session: Session) -> None:

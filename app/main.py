@@ -15,11 +15,12 @@ from swagger_ui_bundle import swagger_ui_path
 from app import routers
 from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
-from app.db import make_engine, make_session_factory, session_scope
+from app.db import make_engine, session_scope
 from app.matching_service.keeper import IndexKeeper
 from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.reference import nace, nuts
 from app.routers.problems import install_error_handlers
+from app.tracking import session_factory
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
 specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
-    app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.session_factory = session_factory(app.state.engine)
     app.state.metrics = Metrics()
     app.state.actor_json_cache = JsonCache(settings.read_cache_size)
     app.state.index_keeper = IndexKeeper(settings.track_record_weight)

@@ -95,11 +95,12 @@ def profiles(n: int, seed: int = 5) -> list:  # type: ignore[type-arg]
 
 def engine_figures(n: int) -> dict[str, float]:
     """Runs in a child process, so that memory figures belong to this size alone."""
-    from app.matching.consortia import ConsortiumRequest, propose_consortia
+    from app.matching.consortia import propose_consortia
     from app.matching.features import compute_features, reader_for
     from app.matching.index import MatchIndex
     from app.matching.partners import candidates
     from app.matching.profiles import RegionProfile
+    from app.matching.rules import ConsortiumRules
     from app.reference import nace
     from tests.matching.builders import vocabulary
 
@@ -129,14 +130,13 @@ def engine_figures(n: int) -> dict[str, float]:
 
     consortium_times = []
     themes = list(vocab.theme_labels)
+    rules = ConsortiumRules(min_members=3, max_members=5, min_regions=2)
     for k, actor_id in enumerate(sample_ids[:30]):
-        request = (
-            ConsortiumRequest(seed_ids=(actor_id,))
-            if k % 2
-            else ConsortiumRequest(theme=themes[k % len(themes)])
-        )
         t = time.perf_counter()
-        propose_consortia(index, request)
+        if k % 2:
+            propose_consortia(index, rules, seed_ids=(actor_id,))
+        else:
+            propose_consortia(index, rules, theme=themes[k % len(themes)])
         consortium_times.append(time.perf_counter() - t)
 
     # An actor changes: its features are computed again and the matrices reassembled.

@@ -13,9 +13,10 @@ from sqlmodel import Session
 
 from app import migrate
 from app.config import Settings
-from app.db import is_sqlite, make_engine, make_session_factory, session_scope
+from app.db import is_sqlite, make_engine, session_scope
 from app.main import create_app
 from app.seed import ensure_reference_data
+from app.tracking import session_factory
 
 ADMIN_TOKEN = "test-admin-token"
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -82,7 +83,7 @@ def database_url(migrated_url: str, tmp_path: Path) -> Iterator[str]:
 def with_session(url: str, step):  # type: ignore[no-untyped-def]
     engine = make_engine(url)
     try:
-        with session_scope(make_session_factory(engine)) as session:
+        with session_scope(session_factory(engine)) as session:
             return step(session)
     finally:
         engine.dispose()
@@ -97,7 +98,7 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
-    with session_scope(make_session_factory(engine)) as session:
+    with session_scope(session_factory(engine)) as session:
         yield session
 
 

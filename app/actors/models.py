@@ -130,3 +130,12 @@ class ActorPublic(BaseModel):
             ]
         },
     }
+
+
+class ActorRef(BaseModel):
+    """An actor as other resources list it."""
+
+    id: int
+    kind: ActorKind
+    name: str
+    region_code: str

@@ -1,6 +1,6 @@
 """Queries and rules for clusters and RDI platforms."""
 
-from collections.abc import Hashable
+from collections.abc import Container, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,10 +10,11 @@ from sqlmodel import Session, col, or_, select
 from app.actors.models import Actor, ActorCreate, ActorFields, ActorKind, ActorPublic, ActorUpdate
 from app.actors.read_cache import JsonCache
 from app.auth.service import Principal
-from app.core.columns import utcnow
+from app.changes.recorder import FeedEntity
 from app.core.fields import unique
+from app.core.paths import api_path
 from app.core.sql import json_list_has
-from app.core.versioning import check_if_match
+from app.core.versioning import Outcome, apply_changes, check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nace
 from app.regions.models import Region
@@ -32,6 +33,12 @@ _KEY_COLUMNS = (_ACTORS.c.id, _ACTORS.c.version, _ACTORS.c.updated_at)
 
 def to_public(actor: Actor) -> ActorPublic:
     return ActorPublic.model_validate(actor, from_attributes=True)
+
+
+FEED = FeedEntity(
+    identify=lambda actor: (str(actor.kind), actor.id) if actor.id is not None else None,
+    data=lambda actor: to_public(actor).model_dump(mode="json"),
+)
 
 
 def _serialised(session: Session, cache: JsonCache, key_rows: list[Any]) -> list[bytes]:
@@ -90,6 +97,19 @@ def list_json(
     ).all()
     items = b",".join(_serialised(session, cache, list(key_rows)))
     return b'{"items":[%s],"total":%d,"limit":%d,"offset":%d}' % (items, total, limit, offset)
+
+
+def actor_id_errors(known: Container[int], ids: list[int], field: str) -> list[FieldError]:
+    """An error for each id of a member list that names no actor or repeats an earlier one."""
+    errors = []
+    seen: set[int] = set()
+    for k, actor_id in enumerate(ids):
+        if actor_id not in known:
+            errors.append(FieldError(field=f"{field}.{k}", message=f"no actor with id {actor_id}"))
+        elif actor_id in seen:
+            errors.append(FieldError(field=f"{field}.{k}", message=f"actor {actor_id} is repeated"))
+        seen.add(actor_id)
+    return errors
 
 
 def _not_found(kind: ActorKind, actor_id: int) -> NotFound:
@@ -170,7 +190,7 @@ def payload_errors(data: dict[str, Any], refs: ReferenceSets, prefix: str = "") 
             FieldError(
                 field=f"{prefix}region_code",
                 message=f"region {region_code} is not stored; "
-                f"create it with PUT /api/v1/regions/{region_code}",
+                f"create it with PUT {api_path('regions', region_code)}",
             )
         )
     for name, known, vocab in (
@@ -228,8 +248,8 @@ def update_actor(
     body: ActorCreate | ActorUpdate,
     principal: Principal,
     if_match: str | None = None,
-) -> str:
-    """PUT (a full ActorCreate) or PATCH (the fields sent). Returns `updated` or `unchanged`."""
+) -> Outcome:
+    """PUT (a full ActorCreate) or PATCH (the fields sent)."""
     partial = isinstance(body, ActorUpdate)
     data = stored_values(body, partial=partial)
     if partial:
@@ -246,15 +266,10 @@ def update_actor(
     check_if_match(if_match, actor.version)
     _check_payload(session, data)
     _check_external_id(session, actor.kind, data.get("external_id"), actor.id)
-    if all(getattr(actor, name) == value for name, value in data.items()):
-        return "unchanged"
-    for name, value in data.items():
-        setattr(actor, name, value)
-    actor.version += 1
-    actor.updated_at = utcnow()
-    session.add(actor)
-    session.flush()
-    return "updated"
+    outcome = apply_changes(actor, data)
+    if outcome is Outcome.updated:
+        session.flush()
+    return outcome
 
 
 def delete_actor(

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 from app.actors.models import ActorKind
 from app.core.columns import json_column, timestamp_field, utcnow
 from app.core.fields import LongText, Name, Slug
+from app.matching.rules import Budget, ConsortiumRules, Violation
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 NutsPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$")]
@@ -42,6 +43,27 @@ class CallFields(BaseModel):
     )
     opens_at: datetime | None = None
     closes_at: datetime | None = None
+
+    def to_rules(self) -> ConsortiumRules:
+        """The call's rules as the matching engine checks them; members always share a theme
+        (among the call's themes, when it names any)."""
+        return ConsortiumRules(
+            min_members=self.min_members,
+            max_members=self.max_members,
+            min_regions=self.min_regions,
+            region_level=self.region_level,
+            min_countries=self.min_countries,
+            eligible_countries=frozenset(self.eligible_countries) or None,
+            eligible_region_codes=tuple(self.eligible_region_codes) or None,
+            eligible_kinds=frozenset(self.eligible_kinds) or None,
+            themes=frozenset(self.themes) or None,
+            share_theme=True,
+            funding_min=self.funding_min,
+            funding_max=self.funding_max,
+            cofunding_rate=self.cofunding_rate,
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+        )
 
     @model_validator(mode="after")
     def ranges_in_order(self) -> "CallFields":
@@ -114,17 +136,6 @@ class EligibilityRequest(BaseModel):
     model_config = {
         "json_schema_extra": {"examples": [{"member_ids": [15, 28, 26], "eu_funding": 400000}]}
     }
-
-
-class Violation(BaseModel):
-    rule: str
-    detail: str
-
-
-class Budget(BaseModel):
-    eu_funding: int
-    cofunding_required: int
-    total: int
 
 
 class Eligibility(BaseModel):

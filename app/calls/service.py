@@ -2,13 +2,17 @@
 
 from sqlmodel import Session, col, func, select
 
-from app.calls import rules
+from app.actors.service import actor_id_errors
 from app.calls.models import Call, CallCreate, CallFields, CallPublic, Eligibility
+from app.changes.recorder import FeedEntity
 from app.core.columns import utcnow
-from app.core.versioning import check_if_match
+from app.core.sql import blocking_references
+from app.core.versioning import Outcome, apply_changes, check_if_match
 from app.errors import Conflict, InvalidPayload, NotFound
+from app.matching import rules
+from app.matching.consortia import members_of
 from app.matching.index import MatchIndex
-from app.matching_service.checks import actor_id_errors
+from app.matching.rules import ConsortiumRules
 from app.vocab.models import VocabKind
 from app.vocab.service import slugs, unknown_slug_errors
 
@@ -17,8 +21,14 @@ def to_public(call: Call) -> CallPublic:
     return CallPublic.model_validate(call, from_attributes=True)
 
 
-def rules_of(call: Call) -> CallFields:
-    return CallFields.model_validate(call, from_attributes=True)
+FEED = FeedEntity(
+    identify=lambda call: ("call", call.id) if call.id is not None else None,
+    data=lambda call: to_public(call).model_dump(mode="json"),
+)
+
+
+def rules_of(call: Call) -> ConsortiumRules:
+    return CallFields.model_validate(call, from_attributes=True).to_rules()
 
 
 def get_call(session: Session, call_id: int) -> Call:
@@ -53,54 +63,31 @@ def create_call(session: Session, body: CallCreate) -> Call:
 def replace_call(session: Session, call: Call, body: CallFields, if_match: str | None) -> Call:
     check_if_match(if_match, call.version)
     _check_themes(session, body)
-    data = body.model_dump()
-    if all(getattr(call, k) == v for k, v in data.items()):
-        return call
-    for key, value in data.items():
-        setattr(call, key, value)
-    call.version += 1
-    call.updated_at = utcnow()
-    session.add(call)
-    session.flush()
+    if apply_changes(call, body.model_dump()) is Outcome.updated:
+        session.flush()
     return call
 
 
 def delete_call(session: Session, call: Call, if_match: str | None) -> None:
-    from app.consortia.service import calls_in_use  # consortia refer to calls
-
     check_if_match(if_match, call.version)
-    assert call.id is not None
-    if used := calls_in_use(session, call.id):
-        raise Conflict(f"call {call.id} is referenced by {used} saved consortium(s)")
+    if referrers := blocking_references(session, Call.__table__, call.id):  # type: ignore[attr-defined]
+        raise Conflict(f"call {call.id} is referenced by {referrers}")
     session.delete(call)
     session.flush()
-
-
-def members_of(
-    index: MatchIndex, member_ids: list[int], field: str = "member_ids"
-) -> list[rules.Member]:
-    errors = actor_id_errors(index, member_ids, field)
-    if errors:
-        raise InvalidPayload.of(errors)
-    out = []
-    for actor_id in member_ids:
-        features = index.features[index.position[actor_id]]
-        profile = features.profile
-        out.append(
-            rules.Member(
-                profile.id, profile.name, profile.kind, profile.region_code, features.themes
-            )
-        )
-    return out
 
 
 def eligibility(
     call: Call, index: MatchIndex, member_ids: list[int], eu_funding: int | None
 ) -> Eligibility:
+    """Every rule of the call the member list breaks, and the budget for `eu_funding`."""
     assert call.id is not None
+    errors = actor_id_errors(index.position, member_ids, "member_ids")
+    if errors:
+        raise InvalidPayload.of(errors)
     call_rules = rules_of(call)
-    members = members_of(index, member_ids)
-    broken = rules.violations(call_rules, members, eu_funding, utcnow())
+    broken = rules.violations(
+        call_rules, members_of(index, member_ids), eu_funding=eu_funding, now=utcnow()
+    )
     return Eligibility(
         call_id=call.id,
         eligible=not broken,

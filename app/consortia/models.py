@@ -6,9 +6,9 @@ from pydantic import BaseModel, Field
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.actors.models import ActorRef
 from app.core.columns import json_column, timestamp_field, utcnow
 from app.core.fields import LongText, Name, Slug
-from app.matching_service.schemas import ActorRef, ConsortiumComponents
 
 
 class Status(StrEnum):
@@ -25,6 +25,14 @@ TRANSITIONS: dict[Status, set[Status]] = {
     Status.funded: set(),
     Status.rejected: set(),
 }
+
+
+class ConsortiumComponents(BaseModel):
+    coherence: float
+    coverage: float
+    complementarity: float
+    diversity: float
+    redundancy: float
 
 
 class SavedConsortium(SQLModel, table=True):

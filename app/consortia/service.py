@@ -3,7 +3,8 @@
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from app.actors.models import Actor
+from app.actors.models import Actor, ActorRef
+from app.actors.service import actor_id_errors
 from app.auth.models import Role
 from app.auth.service import Principal
 from app.calls.models import Call
@@ -15,13 +16,10 @@ from app.consortia.models import (
     SavedConsortiumPublic,
     Status,
 )
-from app.core.columns import utcnow
-from app.core.versioning import check_if_match
+from app.core.versioning import Outcome, apply_changes, check_if_match
 from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex
-from app.matching_service.checks import actor_id_errors
-from app.matching_service.schemas import ActorRef
 
 
 def to_public(session: Session, saved: SavedConsortium) -> SavedConsortiumPublic:
@@ -74,7 +72,7 @@ def _require_scope(index: MatchIndex, member_ids: list[int], principal: Principa
 def _scored(
     index: MatchIndex, member_ids: list[int], theme: str | None
 ) -> tuple[str | None, float, dict[str, float]]:
-    errors = actor_id_errors(index, member_ids, "member_ids")
+    errors = actor_id_errors(index.position, member_ids, "member_ids")
     if theme is not None and theme not in index.vocabulary.theme_labels:
         errors.append(FieldError(field="theme", message=f"unknown theme '{theme}'"))
     if errors:
@@ -120,31 +118,30 @@ def update(
     _require_scope(index, saved.member_ids, principal)
     check_if_match(if_match, saved.version)
     current = Status(saved.status)
-    changed = False
+    changes: dict[str, object] = {
+        name: value
+        for name, value in (("name", body.name), ("notes", body.notes))
+        if value is not None
+    }
     if body.status is not None and body.status != current:
         if body.status not in TRANSITIONS[current]:
             allowed = ", ".join(sorted(TRANSITIONS[current])) or "none"
             raise Conflict(
                 f"a {current} consortium cannot become {body.status} (allowed: {allowed})"
             )
-        saved.status = body.status
-        changed = True
+        changes["status"] = body.status
     if body.member_ids is not None and body.member_ids != saved.member_ids:
         if current != Status.draft:
             raise Conflict(f"the members of a {current} consortium are fixed")
         _require_scope(index, body.member_ids, principal)
-        saved.theme, saved.score, saved.components = _scored(index, body.member_ids, saved.theme)
-        saved.member_ids = body.member_ids
-        changed = True
-    for field in ("name", "notes"):
-        value = getattr(body, field)
-        if value is not None and value != getattr(saved, field):
-            setattr(saved, field, value)
-            changed = True
-    if changed:
-        saved.version += 1
-        saved.updated_at = utcnow()
-        session.add(saved)
+        theme, score, components = _scored(index, body.member_ids, saved.theme)
+        changes |= {
+            "member_ids": body.member_ids,
+            "theme": theme,
+            "score": score,
+            "components": components,
+        }
+    if apply_changes(saved, changes) is Outcome.updated:
         session.flush()
     return saved
 
@@ -176,9 +173,3 @@ def funded_counts(session: Session) -> dict[int, int]:
         for actor_id in member_ids:
             counts[actor_id] = counts.get(actor_id, 0) + 1
     return counts
-
-
-def calls_in_use(session: Session, call_id: int) -> int:
-    return session.exec(
-        select(func.count()).select_from(SavedConsortium).where(SavedConsortium.call_id == call_id)
-    ).one()

@@ -5,35 +5,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.matching.constraints import Constraints, ExtraRule
+from app.matching.constraints import for_rules
 from app.matching.explain import label_list, region_name
-from app.matching.index import MatchIndex, region_key
+from app.matching.index import MatchIndex
 from app.matching.objective import Pool, evaluate
+from app.matching.rules import (
+    ConsortiumRules,
+    Member,
+    distinct_regions,
+    member_violations,
+    overlap_allowed,
+    region_key,
+)
 from app.matching.search import propose
 
 POOL_SIZE = 24
 THEMES_WITHOUT_SEEDS = 5  # themes tried when neither seeds nor a theme are given
-
-
-@dataclass(frozen=True)
-class ConsortiumRequest:
-    seed_ids: tuple[int, ...] = ()
-    theme: str | None = None
-    min_members: int = 3
-    max_members: int = 5
-    min_regions: int = 2
-    region_level: int | None = None
-    kinds: frozenset[str] | None = None
-    limit: int = 5
-    # A call's rules, when the request is for one:
-    allowed_ids: frozenset[int] | None = None  # actors in eligible countries and regions
-    allowed_themes: frozenset[str] | None = None  # the call's themes (None: any)
-    min_countries: int = 1
-    share_theme: bool = False  # every member works on the consortium's theme
-
-    @property
-    def has_call_rules(self) -> bool:
-        return self.allowed_ids is not None or self.share_theme or self.min_countries > 1
 
 
 @dataclass(frozen=True)
@@ -47,17 +34,29 @@ class Consortium:
 
 
 class Infeasible(Exception):
-    """No consortium can meet the request; `constraint` names the one that fails."""
+    """No consortium can meet the rules; `rule` names the one that fails."""
 
-    def __init__(self, constraint: str, detail: str) -> None:
+    def __init__(self, rule: str, detail: str) -> None:
         super().__init__(detail)
-        self.constraint = constraint
+        self.rule = rule
         self.detail = detail
 
 
+def members_of(index: MatchIndex, actor_ids: list[int]) -> list[Member]:
+    """The rules' view of indexed actors."""
+    out = []
+    for actor_id in actor_ids:
+        features = index.features[index.position[actor_id]]
+        profile = features.profile
+        out.append(
+            Member(profile.id, profile.name, profile.kind, profile.region_code, features.themes)
+        )
+    return out
+
+
 # -- pools -----------------------------------------------------------------------------
-def _region_counts(index: MatchIndex, positions: np.ndarray, level: int | None) -> int:
-    return len({region_key(index.region_codes[p], level) for p in positions})
+def _region_count(index: MatchIndex, positions: np.ndarray | list[int], level: int | None) -> int:
+    return distinct_regions((index.region_codes[p] for p in positions), level)
 
 
 def _cap_per_region(
@@ -88,26 +87,30 @@ def _relevance(index: MatchIndex, positions: np.ndarray, theme: str) -> np.ndarr
     return 0.4 * supported + 0.3 * stated + 0.3 * breadth
 
 
-def _universe(index: MatchIndex, request: ConsortiumRequest, theme: str | None) -> np.ndarray:
+def _universe(index: MatchIndex, rules: ConsortiumRules, theme: str | None) -> np.ndarray:
+    """Positions of the actors the rules admit, on `theme` when one is given."""
     ok = np.ones(len(index), dtype=bool)
-    if request.kinds is not None:
-        ok &= np.array([index.features[p].profile.kind in request.kinds for p in range(len(index))])
-    if request.allowed_ids is not None:
-        ok &= np.isin(index.ids, np.array(sorted(request.allowed_ids), dtype=np.int64))
+    if rules.restricts_members:
+        ok &= np.array(
+            [rules.admits(f.profile.kind, f.profile.region_code) for f in index.features],
+            dtype=bool,
+        )
     if theme is not None:
         column = index.theme_columns.get(theme)
         ok &= index.themes[:, column] > 0 if column is not None else False
     return np.flatnonzero(ok)
 
 
-def choose_pool(index: MatchIndex, request: ConsortiumRequest, theme: str | None) -> list[int]:
-    seeds = [index.position[i] for i in request.seed_ids]
-    universe = np.setdiff1d(_universe(index, request, theme), seeds)
+def choose_pool(
+    index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...], theme: str | None
+) -> list[int]:
+    seeds = [index.position[i] for i in seed_ids]
+    universe = np.setdiff1d(_universe(index, rules, theme), seeds)
     if len(universe) == 0:
         return seeds
     if seeds:
         closeness = np.mean(
-            [index.pair_scores(s, request.region_level, rows=universe).score for s in seeds], axis=0
+            [index.pair_scores(s, rules.region_level, rows=universe).score for s in seeds], axis=0
         )
     elif theme is not None:
         closeness = _relevance(index, universe, theme)
@@ -115,7 +118,7 @@ def choose_pool(index: MatchIndex, request: ConsortiumRequest, theme: str | None
         closeness = np.zeros(len(universe))
     order = np.lexsort((index.ids[universe], -np.round(closeness, 9)))
     ranked = [int(universe[k]) for k in order]
-    return seeds + _cap_per_region(index, ranked, request.region_level, POOL_SIZE)
+    return seeds + _cap_per_region(index, ranked, rules.region_level, POOL_SIZE)
 
 
 def make_pool(
@@ -138,8 +141,6 @@ def make_pool(
         * _cosines(themes)
     )
     np.fill_diagonal(redundancy, 0.0)
-    keys = [region_key(index.region_codes[p], level) for p in rows]
-    region_ids = {k: i for i, k in enumerate(sorted(set(keys)))}
     return Pool(
         ids=index.ids[rows],
         thematic=thematic,
@@ -148,10 +149,16 @@ def make_pool(
         themes=themes,
         offers=offers,
         seeks=index.seeks[rows],
-        region=np.array([region_ids[k] for k in keys]),
+        region=_labels([region_key(index.region_codes[p], level) for p in rows]),
         is_cluster=index.is_cluster[rows],
         theme_column=index.theme_columns.get(theme) if theme else None,
+        country=_labels([region_key(index.region_codes[p], 0) for p in rows]),
     )
+
+
+def _labels(keys: list[str]) -> np.ndarray:
+    ids = {k: i for i, k in enumerate(sorted(set(keys)))}
+    return np.array([ids[k] for k in keys], dtype=np.int64)
 
 
 def _cosines(matrix: np.ndarray) -> np.ndarray:
@@ -162,31 +169,28 @@ def _cosines(matrix: np.ndarray) -> np.ndarray:
 
 
 # -- requests --------------------------------------------------------------------------
-def _check_request(index: MatchIndex, request: ConsortiumRequest) -> None:
-    if len(request.seed_ids) > request.max_members:
+def _check_seeds(index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...]) -> None:
+    if rules.max_members is not None and rules.min_members > rules.max_members:
         raise Infeasible(
             "max_members",
-            f"{len(request.seed_ids)} seed actors do not fit in at most "
-            f"{request.max_members} members",
+            f"at least {rules.min_members} members are needed, at most {rules.max_members} "
+            "are allowed",
         )
-    if request.allowed_ids is not None:
-        for actor_id in request.seed_ids:
-            if actor_id not in request.allowed_ids:
-                raise Infeasible(
-                    "call_id", f"seed actor {actor_id} is outside the call's eligible area"
-                )
-    if request.kinds is not None:
-        for actor_id in request.seed_ids:
-            kind = index.features[index.position[actor_id]].profile.kind
-            if kind not in request.kinds:
-                raise Infeasible("kinds", f"seed actor {actor_id} is a {kind}, not an allowed kind")
+    if rules.max_members is not None and len(seed_ids) > rules.max_members:
+        raise Infeasible(
+            "max_members",
+            f"{len(seed_ids)} seed actors do not fit in at most {rules.max_members} members",
+        )
+    for member in members_of(index, list(seed_ids)):
+        for broken in member_violations(rules, member):
+            raise Infeasible(broken.rule, f"seed actor {member.id}: {broken.detail}")
 
 
-def _themes_to_try(index: MatchIndex, request: ConsortiumRequest) -> list[str | None]:
-    if request.theme is not None:
-        return [request.theme]
-    allowed = request.allowed_themes
-    seed_positions = [index.position[i] for i in request.seed_ids]
+def _themes_to_try(
+    index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...]
+) -> list[str | None]:
+    allowed = rules.themes
+    seed_positions = [index.position[i] for i in seed_ids]
     if seed_positions:
         counts = Counter(
             t
@@ -197,131 +201,116 @@ def _themes_to_try(index: MatchIndex, request: ConsortiumRequest) -> list[str | 
         if counts:
             top = max(counts.values())
             return [sorted(t for t, c in counts.items() if c == top)[0]]
-        return [] if request.share_theme else [None]
+        if rules.share_theme:
+            raise Infeasible("themes", "the seed actors share no theme the rules allow")
+        return [None]
     spread = []
+    binding = "min_members"  # the first rule no theme meets, for the error
     for theme in index.theme_columns:
         if allowed is not None and theme not in allowed:
             continue
-        members = _universe(index, request, theme)
-        regions = _region_counts(index, members, request.region_level)
-        countries = _region_counts(index, members, 0)
-        if (
-            len(members) >= request.min_members
-            and regions >= request.min_regions
-            and countries >= request.min_countries
-        ):
-            spread.append((-len(members), theme))
+        members = _universe(index, rules, theme)
+        if len(members) < rules.min_members:
+            continue
+        if _region_count(index, members, rules.region_level) < rules.min_regions:
+            binding = "min_regions" if binding == "min_members" else binding
+            continue
+        if _region_count(index, members, 0) < rules.min_countries:
+            binding = "min_countries"
+            continue
+        spread.append((-len(members), theme))
+    if not spread:
+        countries = f" and {rules.min_countries} countries" if rules.min_countries > 1 else ""
+        raise Infeasible(
+            binding,
+            f"no theme has at least {rules.min_members} eligible actors in "
+            f"{rules.min_regions} regions{countries}",
+        )
     return [theme for _, theme in sorted(spread)[:THEMES_WITHOUT_SEEDS]]
 
 
-def propose_consortia(index: MatchIndex, request: ConsortiumRequest) -> list[Consortium]:
-    """Diverse consortia meeting every constraint, best first; Infeasible if none can."""
-    _check_request(index, request)
-    themes = _themes_to_try(index, request)
-    if not themes:
-        countries = f" and {request.min_countries} countries" if request.min_countries > 1 else ""
-        raise Infeasible(
-            "call_id" if request.has_call_rules else "min_regions",
-            f"no theme has at least {request.min_members} eligible actors in "
-            f"{request.min_regions} regions{countries}",
-        )
+def propose_consortia(
+    index: MatchIndex,
+    rules: ConsortiumRules,
+    *,
+    seed_ids: tuple[int, ...] = (),
+    theme: str | None = None,
+    limit: int = 5,
+) -> list[Consortium]:
+    """Diverse consortia meeting every rule, best first; Infeasible if none can.
+
+    `rules.max_members` must be set: it bounds the search.
+    """
+    _check_seeds(index, rules, seed_ids)
+    themes = [theme] if theme is not None else _themes_to_try(index, rules, seed_ids)
     found: list[Consortium] = []
     problem: Infeasible | None = None
-    for theme in themes:
+    for candidate_theme in themes:
         try:
-            found += _propose_for_theme(index, request, theme)
+            found += _propose_for_theme(index, rules, seed_ids, candidate_theme, limit)
         except Infeasible as exc:
             problem = problem or exc
     if not found:
-        raise problem or Infeasible("min_members", "no consortium meets every constraint")
-    return _diverse(found, request)
+        raise problem or Infeasible("min_members", "no consortium meets every rule")
+    return _diverse(found, seed_ids, limit)
 
 
 def _propose_for_theme(
-    index: MatchIndex, request: ConsortiumRequest, theme: str | None
+    index: MatchIndex,
+    rules: ConsortiumRules,
+    seed_ids: tuple[int, ...],
+    theme: str | None,
+    limit: int,
 ) -> list[Consortium]:
-    positions = choose_pool(index, request, theme)
+    positions = choose_pool(index, rules, seed_ids, theme)
     on_theme = (
         f" on {label_list([index.vocabulary.theme_labels.get(theme, theme)])}" if theme else ""
     )
-    if len(positions) < request.min_members:
+    if len(positions) < rules.min_members:
         raise Infeasible(
             "min_members",
             f"only {len(positions)} eligible actors work{on_theme}; "
-            f"at least {request.min_members} are needed",
+            f"at least {rules.min_members} are needed",
         )
-    regions = _region_counts(index, np.array(positions), request.region_level)
-    if regions < request.min_regions:
+    regions = _region_count(index, positions, rules.region_level)
+    if regions < rules.min_regions:
         raise Infeasible(
             "min_regions",
             f"eligible actors{on_theme} are in only {regions} region(s); "
-            f"{request.min_regions} are needed",
+            f"{rules.min_regions} are needed",
         )
-    countries = _region_counts(index, np.array(positions), 0)
-    if countries < request.min_countries:
+    countries = _region_count(index, positions, 0)
+    if countries < rules.min_countries:
         raise Infeasible(
-            "call_id",
+            "min_countries",
             f"eligible actors{on_theme} are in only {countries} country(ies); "
-            f"the call needs {request.min_countries}",
+            f"{rules.min_countries} are needed",
         )
-    pool = make_pool(index, positions, theme, request.region_level)
-    constraints = Constraints(
-        seeds=tuple(range(len(request.seed_ids))),
-        min_members=request.min_members,
-        max_members=request.max_members,
-        min_regions=request.min_regions,
-        extra=_call_rules(index, positions, pool, request),
-    )
-    solutions = propose(pool, constraints, request.limit)
+    pool = make_pool(index, positions, theme, rules.region_level)
+    solutions = propose(pool, for_rules(rules, tuple(range(len(seed_ids)))), limit)
     if not solutions:
-        # The pool had enough actors and regions, so the binding rule is a call's rule or,
-        # failing that, the region count (members cluster in too few regions).
+        # The pool had enough actors, regions and countries, so the members cluster in
+        # too few regions (or share no theme).
         raise Infeasible(
-            "call_id" if request.has_call_rules else "min_regions",
-            f"no set of {request.min_members}-{request.max_members} actors{on_theme} from "
-            f"{request.min_regions} regions meets every rule",
+            "themes" if rules.share_theme else "min_regions",
+            f"no set of {rules.min_members}-{rules.max_members} actors{on_theme} from "
+            f"{rules.min_regions} regions meets every rule",
         )
     return [describe(index, pool, theme, members) for members, _ in solutions]
 
 
-def _call_rules(
-    index: MatchIndex, positions: list[int], pool: Pool, request: ConsortiumRequest
-) -> tuple[ExtraRule, ...]:
-    rules: list[ExtraRule] = []
-    if request.min_countries > 1:
-        codes = sorted({index.region_codes[p][:2] for p in positions})
-        country = np.array([codes.index(index.region_codes[p][:2]) for p in positions])
-
-        def enough_countries(_pool: Pool, members: np.ndarray) -> np.ndarray:
-            ordered = np.sort(country[members], axis=1)
-            return (np.diff(ordered, axis=1) != 0).sum(axis=1) + 1 >= request.min_countries
-
-        rules.append(enough_countries)
-    if request.share_theme:
-
-        def shared_theme(_pool: Pool, members: np.ndarray) -> np.ndarray:
-            held_by_all = pool.themes[members].min(axis=1)  # (B, T)
-            if pool.theme_column is not None:
-                return held_by_all[:, pool.theme_column] > 0
-            return held_by_all.max(axis=1) > 0
-
-        rules.append(shared_theme)
-    return tuple(rules)
-
-
-def _diverse(found: list[Consortium], request: ConsortiumRequest) -> list[Consortium]:
+def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> list[Consortium]:
     """Best first across themes, keeping the overlap rule between every two proposals."""
-    seeds = set(request.seed_ids)
+    seeds = set(seed_ids)
     chosen: list[Consortium] = []
     for c in sorted(found, key=lambda c: (-c.score, c.member_ids)):
         rest = set(c.member_ids) - seeds
         if all(
-            2 * len(rest & (set(o.member_ids) - seeds))
-            <= min(len(rest), len(set(o.member_ids) - seeds))
-            for o in chosen
+            overlap_allowed(len(rest & other), len(rest), len(other))
+            for other in (set(o.member_ids) - seeds for o in chosen)
         ):
             chosen.append(c)
-        if len(chosen) == request.limit:
+        if len(chosen) == limit:
             break
     return chosen
 

@@ -10,6 +10,7 @@ import scipy.sparse as sp
 
 from app.matching.features import ActorFeatures
 from app.matching.profiles import RegionProfile, Vocabulary
+from app.matching.rules import region_key
 
 THEMATIC_WEIGHTS = {"theme": 0.4, "nace": 0.2, "text": 0.3, "technology": 0.1}
 COMPLEMENTARITY_WEIGHTS = {"coverage": 0.5, "difference": 0.2, "kind_mix": 0.15, "related": 0.15}
@@ -17,13 +18,6 @@ COMPLEMENTARITY_WEIGHTS = {"coverage": 0.5, "difference": 0.2, "kind_mix": 0.15,
 FINAL_EXPONENTS = {"thematic": 0.5, "complementarity": 0.4, "regional": 0.1}
 FLOOR = 0.02  # keeps log() finite; a zero component still sinks the score
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
-
-
-def region_key(code: str, level: int | None) -> str:
-    """The code of the region at `level` that contains `code` (itself if not deeper)."""
-    if level is None:
-        return code
-    return code[: 2 + level] if len(code) > 2 + level else code
 
 
 def _l2_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

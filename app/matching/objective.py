@@ -42,9 +42,16 @@ class Pool:
     region: np.ndarray  # (P,) region index at the counting level
     is_cluster: np.ndarray  # (P,) bool
     theme_column: int | None = None  # the requested theme, if any
+    country: np.ndarray | None = None  # (P,) country index; None: all in one country
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def distinct_per_row(labels: np.ndarray) -> np.ndarray:
+    """How many different values each row of a (B, m) label array holds."""
+    ordered = np.sort(labels, axis=1)
+    return (np.diff(ordered, axis=1) != 0).sum(axis=1) + 1
 
 
 def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
@@ -73,8 +80,7 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     breadth = np.minimum(offered.sum(axis=1) / BREADTH_FULL, 1.0)
     coverage = 0.6 * met + 0.4 * breadth
 
-    regions = np.sort(pool.region[members], axis=1)
-    distinct = (np.diff(regions, axis=1) != 0).sum(axis=1) + 1
+    distinct = distinct_per_row(pool.region[members])
     diversity = distinct / m
 
     parts = {

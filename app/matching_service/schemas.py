@@ -2,16 +2,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from app.actors.models import ActorKind
+from app.actors.models import ActorKind, ActorRef
 from app.calls.models import Eligibility
+from app.consortia.models import ConsortiumComponents
 from app.core.fields import Slug
-
-
-class ActorRef(BaseModel):
-    id: int
-    kind: ActorKind
-    name: str
-    region_code: str
+from app.matching.rules import ConsortiumRules, Violation
 
 
 class PairComponents(BaseModel):
@@ -30,14 +25,6 @@ class Candidate(BaseModel):
 class CandidatesOut(BaseModel):
     actor_id: int
     candidates: list[Candidate]
-
-
-class ConsortiumComponents(BaseModel):
-    coherence: float
-    coverage: float
-    complementarity: float
-    diversity: float
-    redundancy: float
 
 
 class ConsortiumOut(BaseModel):
@@ -59,7 +46,9 @@ class ConsortiaOut(BaseModel):
 MemberCount = Annotated[int, Field(ge=2, le=12)]
 
 
-class ConsortiumRules(BaseModel):
+class RulesIn(BaseModel):
+    """The consortium rules a matching request may set itself (a call sets more)."""
+
     min_members: MemberCount = 3
     max_members: MemberCount = 5
     min_regions: int = Field(default=2, ge=1, le=12)
@@ -70,10 +59,21 @@ class ConsortiumRules(BaseModel):
         description="NUTS level that counts as a region (0 = country); "
         "default: the level of the actors' own codes",
     )
-    kinds: list[ActorKind] | None = Field(default=None, min_length=1)
+    kinds: list[ActorKind] | None = Field(
+        default=None, min_length=1, description="Eligible kinds (a call's `eligible_kinds`)"
+    )
+
+    def to_rules(self) -> ConsortiumRules:
+        return ConsortiumRules(
+            min_members=self.min_members,
+            max_members=self.max_members,
+            min_regions=self.min_regions,
+            region_level=self.region_level,
+            eligible_kinds=frozenset(self.kinds) if self.kinds is not None else None,
+        )
 
 
-class ConsortiumRequestIn(ConsortiumRules):
+class ConsortiumRequestIn(RulesIn):
     seed_actor_ids: list[int] = Field(default_factory=list, max_length=12)
     theme: Slug | None = None
     call_id: int | None = None
@@ -86,16 +86,11 @@ class ConsortiumRequestIn(ConsortiumRules):
     }
 
 
-class ScoreRequestIn(ConsortiumRules):
+class ScoreRequestIn(RulesIn):
     member_ids: list[int] = Field(min_length=2, max_length=12)
     theme: Slug | None = None
 
     model_config = {"json_schema_extra": {"examples": [{"member_ids": [15, 37, 6]}]}}
-
-
-class Violation(BaseModel):
-    constraint: str
-    detail: str
 
 
 class ScoreOut(ConsortiumOut):

@@ -1,34 +1,42 @@
 """Matching requests: validation against the stored data, then the pure engine."""
 
-from dataclasses import replace
-
 from sqlmodel import Session
 
+from app.actors.models import ActorRef
+from app.actors.service import actor_id_errors
 from app.calls import service as call_service
-from app.calls.models import Call, CallFields
+from app.calls.models import Call
 from app.core.columns import utcnow
+from app.core.paths import api_path
 from app.errors import FieldError, InvalidPayload, NotFound
 from app.matching import consortia as engine
-from app.matching.index import MatchIndex, region_key
+from app.matching import rules
+from app.matching.index import MatchIndex
 from app.matching.partners import candidates as rank_candidates
 from app.matching.regions import partner_regions as rank_regions
-from app.matching_service.checks import actor_id_errors
 from app.matching_service.schemas import (
-    ActorRef,
     Candidate,
     CandidatesOut,
     ConsortiaOut,
     ConsortiumOut,
     ConsortiumRequestIn,
-    ConsortiumRules,
     PartnerRegion,
     PartnerRegionsOut,
     RegionComponents,
     RegionRef,
+    RulesIn,
     ScoreOut,
     ScoreRequestIn,
-    Violation,
 )
+
+# The request field that sets each rule; a rule not listed here can only come from a call.
+_REQUEST_FIELD = {
+    "min_members": "min_members",
+    "max_members": "max_members",
+    "min_regions": "min_regions",
+    "region_level": "region_level",
+    "eligible_kinds": "kinds",
+}
 
 
 def _ref(index: MatchIndex, actor_id: int) -> ActorRef:
@@ -46,11 +54,15 @@ def _ref(index: MatchIndex, actor_id: int) -> ActorRef:
 def _check_theme(index: MatchIndex, theme: str | None, field: str = "theme") -> None:
     if theme is not None and theme not in index.vocabulary.theme_labels:
         raise InvalidPayload.of(
-            [FieldError(field=field, message=f"unknown theme '{theme}'; see GET /api/v1/themes")]
+            [
+                FieldError(
+                    field=field, message=f"unknown theme '{theme}'; see GET {api_path('themes')}"
+                )
+            ]
         )
 
 
-def _check_sizes(rules: ConsortiumRules) -> None:
+def _check_sizes(rules: RulesIn) -> None:
     if rules.min_members > rules.max_members:
         raise InvalidPayload.of(
             [
@@ -64,7 +76,7 @@ def _check_sizes(rules: ConsortiumRules) -> None:
 
 
 def _check_actors(index: MatchIndex, ids: list[int], field: str) -> None:
-    errors = actor_id_errors(index, ids, field)
+    errors = actor_id_errors(index.position, ids, field)
     if errors:
         raise InvalidPayload.of(errors)
 
@@ -113,38 +125,44 @@ def _out(index: MatchIndex, consortium: engine.Consortium) -> dict[str, object]:
     }
 
 
-def _engine_request(body: ConsortiumRules, **more: object) -> engine.ConsortiumRequest:
-    return engine.ConsortiumRequest(
-        min_members=body.min_members,
-        max_members=body.max_members,
-        min_regions=body.min_regions,
-        region_level=body.region_level,
-        kinds=frozenset(body.kinds) if body.kinds is not None else None,
-        **more,  # type: ignore[arg-type]
-    )
+def _call_rules(session: Session, body: ConsortiumRequestIn) -> tuple[Call, rules.ConsortiumRules]:
+    """The call a proposal is for and its rules, when it is open and allows the theme."""
+    call = session.get(Call, body.call_id)
+    if call is None:
+        raise InvalidPayload.of(
+            [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
+        )
+    call_rules = call_service.rules_of(call)
+    if rules.timing_violations(call_rules, utcnow()):
+        raise InvalidPayload.of(
+            [FieldError(field="call_id", message="the call is not open for applications now")]
+        )
+    if call_rules.themes is not None and body.theme not in (None, *call_rules.themes):
+        open_to = ", ".join(sorted(call_rules.themes))
+        raise InvalidPayload.of(
+            [FieldError(field="theme", message=f"the call is open to {open_to} only")]
+        )
+    return call, call_rules
 
 
 def propose(session: Session, index: MatchIndex, body: ConsortiumRequestIn) -> ConsortiaOut:
     _check_sizes(body)
     _check_theme(index, body.theme)
     _check_actors(index, body.seed_actor_ids, "seed_actor_ids")
-    request = _engine_request(
-        body, seed_ids=tuple(body.seed_actor_ids), theme=body.theme, limit=body.limit
-    )
+    wanted = body.to_rules()
     call = None
     if body.call_id is not None:
-        call = session.get(Call, body.call_id)
-        if call is None:
-            raise InvalidPayload.of(
-                [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
-            )
-        request = for_call(index, request, call_service.rules_of(call))
+        call, call_rules = _call_rules(session, body)
+        wanted = rules.narrowed(wanted, call_rules)
     try:
-        found = engine.propose_consortia(index, request)
+        found = engine.propose_consortia(
+            index, wanted, seed_ids=tuple(body.seed_actor_ids), theme=body.theme, limit=body.limit
+        )
     except engine.Infeasible as exc:
+        field = _REQUEST_FIELD.get(exc.rule, "call_id")
         raise InvalidPayload(
-            f"no consortium can meet {exc.constraint}: {exc.detail}",
-            [FieldError(field=exc.constraint, message=exc.detail)],
+            f"no consortium can meet {exc.rule}: {exc.detail}",
+            [FieldError(field=field, message=exc.detail)],
         ) from exc
     consortia = [ConsortiumOut.model_validate(_out(index, c)) for c in found]
     if call is not None:
@@ -157,63 +175,7 @@ def propose(session: Session, index: MatchIndex, body: ConsortiumRequestIn) -> C
     return ConsortiaOut(consortia=consortia)
 
 
-def for_call(
-    index: MatchIndex, request: engine.ConsortiumRequest, call: CallFields
-) -> engine.ConsortiumRequest:
-    """The request narrowed to what the call allows: every proposal must pass it."""
-    now = utcnow()
-    if (call.closes_at and now > call.closes_at) or (call.opens_at and now < call.opens_at):
-        raise InvalidPayload.of(
-            [FieldError(field="call_id", message="the call is not open for applications now")]
-        )
-    if call.themes and request.theme is not None and request.theme not in call.themes:
-        raise InvalidPayload.of(
-            [
-                FieldError(
-                    field="theme", message=f"the call is open to {', '.join(call.themes)} only"
-                )
-            ]
-        )
-    max_members = min(request.max_members, call.max_members or request.max_members)
-    min_members = max(request.min_members, call.min_members)
-    if min_members > max_members:
-        raise InvalidPayload.of(
-            [
-                FieldError(
-                    field="max_members",
-                    message=f"the call needs at least {call.min_members} members",
-                )
-            ]
-        )
-    kinds = request.kinds
-    if call.eligible_kinds:
-        kinds = frozenset(call.eligible_kinds) & (kinds or frozenset(call.eligible_kinds))
-    allowed = None
-    if call.eligible_countries or call.eligible_region_codes:
-        allowed = frozenset(
-            int(index.ids[p])
-            for p, code in enumerate(index.region_codes)
-            if (not call.eligible_countries or code[:2] in call.eligible_countries)
-            and (
-                not call.eligible_region_codes
-                or any(code.startswith(prefix) for prefix in call.eligible_region_codes)
-            )
-        )
-    return replace(
-        request,
-        min_members=min_members,
-        max_members=max_members,
-        min_regions=max(request.min_regions, call.min_regions),
-        region_level=call.region_level if call.region_level is not None else request.region_level,
-        kinds=kinds,
-        allowed_ids=allowed,
-        allowed_themes=frozenset(call.themes) if call.themes else None,
-        min_countries=call.min_countries,
-        share_theme=True,
-    )
-
-
-def score(session: Session, index: MatchIndex, body: ScoreRequestIn) -> ScoreOut:
+def score(index: MatchIndex, body: ScoreRequestIn) -> ScoreOut:
     _check_sizes(body)
     _check_theme(index, body.theme)
     _check_actors(index, body.member_ids, "member_ids")
@@ -221,48 +183,8 @@ def score(session: Session, index: MatchIndex, body: ScoreRequestIn) -> ScoreOut
     theme = body.theme or engine.main_theme(index, positions)
     pool = engine.make_pool(index, positions, theme, body.region_level)
     consortium = engine.describe(index, pool, theme, tuple(range(len(positions))))
-    return ScoreOut.model_validate(
-        {**_out(index, consortium), "violations": violations(index, positions, body)}
-    )
-
-
-def violations(index: MatchIndex, positions: list[int], rules: ConsortiumRules) -> list[Violation]:
-    out = []
-    size = len(positions)
-    if size < rules.min_members:
-        out.append(
-            Violation(
-                constraint="min_members",
-                detail=f"{size} members; at least {rules.min_members} are needed",
-            )
-        )
-    if size > rules.max_members:
-        out.append(
-            Violation(
-                constraint="max_members",
-                detail=f"{size} members; at most {rules.max_members} are allowed",
-            )
-        )
-    regions = {region_key(index.region_codes[p], rules.region_level) for p in positions}
-    if len(regions) < rules.min_regions:
-        out.append(
-            Violation(
-                constraint="min_regions",
-                detail=f"members come from {len(regions)} region(s); "
-                f"at least {rules.min_regions} are needed",
-            )
-        )
-    if rules.kinds is not None:
-        for p in positions:
-            profile = index.features[p].profile
-            if profile.kind not in rules.kinds:
-                out.append(
-                    Violation(
-                        constraint="kinds",
-                        detail=f"{profile.name} is a {profile.kind}, not an allowed kind",
-                    )
-                )
-    return out
+    broken = rules.violations(body.to_rules(), engine.members_of(index, body.member_ids))
+    return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 
 
 def partner_regions(index: MatchIndex, code: str, limit: int) -> PartnerRegionsOut:

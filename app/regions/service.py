@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from app.auth.service import Principal
-from app.core.columns import utcnow
+from app.changes.recorder import FeedEntity
 from app.core.fields import unique
-from app.core.sql import json_list_has
-from app.core.versioning import check_if_match
+from app.core.sql import blocking_references, json_list_has
+from app.core.versioning import Outcome, bump_version, check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nuts
 from app.regions.models import Region, RegionPublic, RegionPut, S3Priority, S3PriorityPublic
@@ -32,6 +32,12 @@ def to_public(region: Region) -> RegionPublic:
         updated_at=region.updated_at,
         version=region.version,
     )
+
+
+FEED = FeedEntity(
+    identify=lambda region: ("region", region.code),
+    data=lambda region: to_public(region).model_dump(mode="json"),
+)
 
 
 def classify(code: str) -> nuts.NutsRegion:
@@ -130,14 +136,14 @@ def _current_state(region: Region) -> dict[str, Any]:
 
 def apply_put(
     session: Session, entry: nuts.NutsRegion, body: RegionPut, existing: Region | None
-) -> tuple[Region, str]:
-    """Create or replace a region; returns it and `created`, `updated` or `unchanged`.
+) -> tuple[Region, Outcome]:
+    """Create or replace a region; returns it and what was done.
 
     A PUT that changes nothing keeps the version, so repeating it is a true no-op.
     """
     desired = _desired_state(entry, body)
     if existing is not None and _current_state(existing) == desired:
-        return existing, "unchanged"
+        return existing, Outcome.unchanged
     region = existing or Region(
         code=entry.code,
         name=desired["name"],
@@ -153,15 +159,14 @@ def apply_put(
         S3Priority(position=index, **priority)
         for index, priority in enumerate(desired["s3_priorities"])
     ]
-    region.version += 1
-    region.updated_at = utcnow()
+    bump_version(region)
     session.add(region)
-    return region, "created" if existing is None else "updated"
+    return region, Outcome.created if existing is None else Outcome.updated
 
 
 def put_region(
     session: Session, code: str, body: RegionPut, principal: Principal, if_match: str | None
-) -> tuple[Region, str]:
+) -> tuple[Region, Outcome]:
     entry = classify(code)
     principal.require_region(entry.code)
     existing = session.get(Region, entry.code)
@@ -175,18 +180,12 @@ def put_region(
 
 
 def delete_region(session: Session, code: str, principal: Principal, if_match: str | None) -> None:
-    from app.actors.models import Actor  # actors import regions; import here, not at the top
-
     region = get_region(session, code)
     principal.require_region(region.code)
     check_if_match(if_match, region.version)
-    referencing = session.exec(
-        select(func.count()).select_from(Actor).where(Actor.region_code == region.code)
-    ).one()
-    if referencing:
+    if referrers := blocking_references(session, Region.__table__, region.code):  # type: ignore[attr-defined]
         raise Conflict(
-            f"region {region.code} is still referenced by {referencing} actor(s); "
-            "move or delete them first"
+            f"region {region.code} is still referenced by {referrers}; move or delete them first"
         )
     session.delete(region)
     session.flush()

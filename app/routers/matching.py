@@ -61,8 +61,8 @@ def consortia(index: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-def score(index: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
-    return service.score(session, index, body)
+def score(index: IndexDep, body: ScoreRequestIn) -> ScoreOut:
+    return service.score(index, body)
 
 
 @router.get(

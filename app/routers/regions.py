@@ -4,7 +4,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.fields import Slug
 from app.core.pagination import Page, PageParams
-from app.core.versioning import etag
+from app.core.versioning import Outcome, etag
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
@@ -81,7 +81,9 @@ def put_region(
 ) -> RegionPublic:
     """Create or replace a region; the NUTS classification fills code, level, country and parent."""
     region, outcome = service.put_region(session, code, body, writer, if_match)
-    response.status_code = status.HTTP_201_CREATED if outcome == "created" else status.HTTP_200_OK
+    response.status_code = (
+        status.HTTP_201_CREATED if outcome is Outcome.created else status.HTTP_200_OK
+    )
     response.headers["ETag"] = etag(region.version)
     return service.to_public(region)
 

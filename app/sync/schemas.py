@@ -3,6 +3,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from app.actors.models import ActorCreate, ActorKind
+from app.core.versioning import Outcome
 
 MAX_BATCH = 1000
 
@@ -37,7 +38,7 @@ class SyncBatch(BaseModel):
 class RecordOutcome(BaseModel):
     index: int
     key: str
-    outcome: str  # created | updated | unchanged
+    outcome: Outcome
 
 
 class SyncResult(BaseModel):

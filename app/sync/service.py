@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from app.actors.models import ActorKind
 from app.actors.service import ReferenceSets, payload_errors
+from app.core.versioning import Outcome
 from app.errors import InvalidPayload, field_errors
 from app.regions.service import validate_priorities
 from app.sync.schemas import RecordOutcome, SyncActor, SyncResult
@@ -26,16 +27,16 @@ def _parse(adapter: TypeAdapter[Any], items: list[dict[str, Any]]) -> list[Any]:
         raise InvalidPayload.of(field_errors(exc.errors(), prefix="items.")) from exc
 
 
-def _result(keys: list[str], outcomes: list[str]) -> SyncResult:
+def _result(keys: list[str], outcomes: list[Outcome]) -> SyncResult:
     items = [
         RecordOutcome(index=i, key=key, outcome=outcome)
         for i, (key, outcome) in enumerate(zip(keys, outcomes, strict=True))
     ]
     return SyncResult(
         items=items,
-        created=outcomes.count("created"),
-        updated=outcomes.count("updated"),
-        unchanged=outcomes.count("unchanged"),
+        created=outcomes.count(Outcome.created),
+        updated=outcomes.count(Outcome.updated),
+        unchanged=outcomes.count(Outcome.unchanged),
     )
 
 
@@ -60,7 +61,7 @@ def sync_actors(session: Session, items: list[dict[str, Any]]) -> SyncResult:
         errors += payload_errors(record.model_dump(), refs, f"items.{index}.")
     if errors:
         raise InvalidPayload.of(errors)
-    outcomes: list[str] = [""] * len(records)
+    outcomes: list[Outcome] = [Outcome.unchanged] * len(records)
     for kind in ActorKind:
         positions = [i for i, r in enumerate(records) if r.kind == kind]
         chosen = [records[i] for i in positions]

@@ -2,6 +2,7 @@ from pydantic import BaseModel, Field
 
 from app.actors.models import ActorCreate
 from app.core.fields import NutsCode
+from app.core.versioning import Outcome
 from app.regions.models import RegionPut
 
 
@@ -22,7 +23,7 @@ class Outcomes(BaseModel):
     updated: int = 0
     unchanged: int = 0
 
-    def count(self, outcome: str) -> None:
+    def count(self, outcome: Outcome) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from app.actors.models import Actor, ActorCreate, ActorKind, ActorPublic
 from app.actors.service import ReferenceSets, payload_errors, stored_values
 from app.core.columns import utcnow
+from app.core.versioning import Outcome, apply_changes
 from app.errors import FieldError, InvalidPayload, field_errors
 from app.reference import nuts
 from app.regions.models import Region
@@ -101,8 +102,8 @@ def import_document(
 
 def upsert_regions(
     session: Session, records: list[RegionRecord], progress: Progress = lambda _n: None
-) -> list[str]:
-    """Create or replace each (validated) region; `created`/`updated`/`unchanged` each."""
+) -> list[Outcome]:
+    """Create or replace each (validated) region, in order."""
     codes = [r.code for r in records]
     stored = {r.code: r for r in session.exec(select(Region).where(col(Region.code).in_(codes)))}
     outcomes = []
@@ -122,7 +123,7 @@ def upsert_actors(
     kind: ActorKind,
     records: Sequence[ActorCreate],
     progress: Progress = lambda _n: None,
-) -> list[str]:
+) -> list[Outcome]:
     """Create or update each (validated) actor by external_id, in order."""
     stored = _stored_by_external_id(
         session, kind, [r.external_id for r in records if r.external_id]
@@ -136,15 +137,9 @@ def upsert_actors(
         actor = stored.get(record.external_id) if record.external_id else None
         if actor is None:
             new.append(Actor(**data, kind=kind, created_at=now, updated_at=now, version=1))
-            outcomes.append("created")
-        elif all(getattr(actor, name) == value for name, value in data.items()):
-            outcomes.append("unchanged")
+            outcomes.append(Outcome.created)
         else:
-            for name, value in data.items():
-                setattr(actor, name, value)
-            actor.version += 1
-            actor.updated_at = now
-            outcomes.append("updated")
+            outcomes.append(apply_changes(actor, data, now))
         progress(1)
     # Through the ORM, so the change feed sees every new actor (it batches the INSERTs).
     session.add_all(new)

@@ -2,6 +2,7 @@
 
 from sqlmodel import Session, select
 
+from app.core.paths import api_path
 from app.errors import Conflict, FieldError
 from app.vocab.models import TermCreate, VocabKind, VocabTerm
 
@@ -34,7 +35,7 @@ def unknown_slug_errors(
     return [
         FieldError(
             field=f"{field}.{index}",
-            message=f"unknown {kind} '{value}'; see GET /api/v1/{kind_path(kind)}",
+            message=f"unknown {kind} '{value}'; see GET {api_path(kind_path(kind))}",
         )
         for index, value in enumerate(values)
         if value not in known

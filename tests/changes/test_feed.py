@@ -8,7 +8,8 @@ from app.actors.service import create_actor as create_actor_in
 from app.actors.service import get_actor, update_actor
 from app.auth.models import Role
 from app.auth.service import Principal
-from app.db import make_engine, make_session_factory, session_scope
+from app.db import make_engine, session_scope
+from app.tracking import session_factory
 from tests.conftest import ADMIN
 from tests.factories import create_actor, put_region
 
@@ -123,7 +124,7 @@ def test_concurrent_writers_lose_and_duplicate_nothing(
 ) -> None:
     put_region(client, "SE22")
     engine = make_engine(database_url)
-    factory = make_session_factory(engine)
+    factory = session_factory(engine)
 
     def writer(n: int) -> None:
         with session_scope(factory) as session:

@@ -1,8 +1,9 @@
 import numpy as np
 
 from app.matching.explain import pair_reasons
-from app.matching.index import MatchIndex, region_key
+from app.matching.index import MatchIndex
 from app.matching.partners import candidates
+from app.matching.rules import region_key
 from tests.matching.builders import actor, build_index, region
 
 REGIONS = [

@@ -1,7 +1,8 @@
 import pytest
 
-from app.matching.consortia import ConsortiumRequest, propose_consortia
+from app.matching.consortia import propose_consortia
 from app.matching.partners import candidates
+from app.matching.rules import ConsortiumRules
 from tests.matching.builders import build_index
 from tests.matching.planted import population
 
@@ -35,8 +36,8 @@ def test_planted_consortium_is_found_from_its_seed(seed: int) -> None:
     actors, regions, groups = population(seed)
     index = build_index(actors, regions)
     for group in groups:
-        request = ConsortiumRequest(seed_ids=(group.cluster,), max_members=3, limit=3)
-        best = propose_consortia(index, request)[0]
+        rules = ConsortiumRules(min_members=3, max_members=3, min_regions=2)
+        best = propose_consortia(index, rules, seed_ids=(group.cluster,), limit=3)[0]
         assert set(best.member_ids) == {group.cluster, group.platform, group.third}, group.theme
         assert best.themes[0] == group.theme
 
@@ -44,11 +45,11 @@ def test_planted_consortium_is_found_from_its_seed(seed: int) -> None:
 def test_every_proposal_meets_the_constraints() -> None:
     actors, regions, _groups = population(4)
     index = build_index(actors, regions)
-    request = ConsortiumRequest(theme="food", min_members=3, max_members=4, min_regions=3, limit=5)
-    proposals = propose_consortia(index, request)
+    rules = ConsortiumRules(min_members=3, max_members=4, min_regions=3)
+    proposals = propose_consortia(index, rules, theme="food", limit=5)
     assert proposals
     for proposal in proposals:
         assert 3 <= len(proposal.member_ids) <= 4
         assert len({code[:4] for code in proposal.regions}) >= 3
         assert proposal.themes[0] == "food"
-    assert proposals == propose_consortia(index, request)  # same data, same answer
+    assert proposals == propose_consortia(index, rules, theme="food", limit=5)  # same answer

@@ -162,8 +162,8 @@ def test_score_a_hand_picked_consortium(client: TestClient) -> None:
         "/api/v1/matching/consortia/score",
         json={"member_ids": [ids["lab"], ids["twin"]], "kinds": ["rdi_platform"]},
     ).json()
-    broken = {v["constraint"] for v in same_region["violations"]}
-    assert broken == {"min_members", "min_regions", "kinds"}
+    broken = {v["rule"] for v in same_region["violations"]}
+    assert broken == {"min_members", "min_regions", "eligible_kinds"}
     assert same_region["score"] < good.json()["score"]
 
 
