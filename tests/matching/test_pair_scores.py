@@ -3,7 +3,6 @@ import numpy as np
 from app.matching.explain import pair_reasons
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates
-from app.matching.rules import region_key
 from tests.matching.builders import actor, build_index, region
 
 REGIONS = [
@@ -16,13 +15,6 @@ REGIONS = [
 
 def scores_of(index: MatchIndex, asking: int, region_level: int | None = 2):  # type: ignore[no-untyped-def]
     return index.pair_scores(index.position[asking], region_level)
-
-
-def test_region_key_counts_at_the_requested_level() -> None:
-    assert region_key("SE232", 2) == "SE23"
-    assert region_key("SE232", 0) == "SE"
-    assert region_key("SE23", 3) == "SE23"
-    assert region_key("SE232", None) == "SE232"
 
 
 def test_thematic_rewards_shared_themes_nace_prefixes_and_similar_text() -> None:
