@@ -103,6 +103,9 @@ def overlap_allowed(shared: Any, size: int, other_size: int) -> Any:
 
 
 # -- checking ----------------------------------------------------------------------------
+_KIND_NAMES = {"cluster": "a cluster", "rdi_platform": "an RDI platform"}
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -168,7 +171,8 @@ def member_violations(rules: ConsortiumRules, member: Member) -> list[Violation]
         out.append(
             Violation(
                 "eligible_kinds",
-                f"{member.name} is a {member.kind.replace('_', ' ')}, not an eligible kind",
+                f"{member.name} is {_KIND_NAMES.get(member.kind, member.kind)}, "
+                "not an eligible kind",
             )
         )
     return out
