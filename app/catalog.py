@@ -49,3 +49,7 @@ class CatalogVersion:
     def before_commit(self, session: OrmSession) -> None:
         if session.info.pop(_CHANGED, False):
             bump(session)
+
+    def forget(self, session: OrmSession) -> None:
+        session.info.pop(_CHANGED, None)
+        session.info.pop(_BUMPED_IN, None)

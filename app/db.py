@@ -45,6 +45,9 @@ class WriteListener(Protocol):
 
     def before_commit(self, session: OrmSession) -> None: ...
 
+    def forget(self, session: OrmSession) -> None:
+        """The transaction rolled back: drop what was noted for it."""
+
 
 def make_session_factory(
     engine: Engine, listeners: Sequence[WriteListener]
@@ -63,8 +66,14 @@ def make_session_factory(
         for listener in listeners:
             listener.before_commit(session)
 
+    def after_rollback(session: OrmSession, _previous: Any) -> None:
+        session.info.pop("wrote", None)
+        for listener in listeners:
+            listener.forget(session)
+
     event.listen(factory, "after_flush", after_flush)
     event.listen(factory, "before_commit", before_commit)
+    event.listen(factory, "after_soft_rollback", after_rollback)
     return factory
 
 

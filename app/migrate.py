@@ -1,6 +1,7 @@
 """Alembic, driven from code: the only way the schema is made or changed."""
 
 from functools import lru_cache
+from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
@@ -8,12 +9,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from app import PROJECT_ROOT
-
 
 def alembic_config(database_url: str) -> Config:
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    # No alembic.ini: the scripts are found through the installed `migrations` package,
+    # so a wheel migrates from any directory. (alembic.ini serves the `alembic` command.)
+    config = Config()
+    config.set_main_option("script_location", str(files("migrations")))
     # ConfigParser interpolation treats % specially; URLs may contain it.
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return config

@@ -1,12 +1,7 @@
 """Reference data (vocabularies) and the Swedish example data from seed_data/."""
 
-import json
-from functools import lru_cache
-from typing import Any
-
 from sqlmodel import Session, func, select
 
-from app import PROJECT_ROOT
 from app.actors.models import Actor
 from app.calls.models import Call, CallCreate
 from app.reference import nuts
@@ -15,15 +10,10 @@ from app.regions.service import apply_put
 from app.transfer.schemas import ImportReport
 from app.transfer.service import import_document, parse_document
 from app.vocab.models import TermCreate, VocabKind, VocabTerm
+from seed_data import load
 
-SEED_DIR = PROJECT_ROOT / "seed_data"
 SEED_COUNTRY = "SE"
 _VOCAB_FILES = {VocabKind.theme: "themes.json", VocabKind.capability: "capabilities.json"}
-
-
-@lru_cache(maxsize=4)
-def _load(name: str) -> Any:
-    return json.loads((SEED_DIR / name).read_text(encoding="utf-8"))
 
 
 def ensure_reference_data(session: Session) -> int:
@@ -31,7 +21,7 @@ def ensure_reference_data(session: Session) -> int:
     added = 0
     for kind, filename in _VOCAB_FILES.items():
         stored = set(session.exec(select(VocabTerm.slug).where(VocabTerm.kind == kind)))
-        for raw in _load(filename):
+        for raw in load(filename):
             term = TermCreate.model_validate(raw)
             if term.slug not in stored:
                 session.add(VocabTerm(kind=kind, **term.model_dump()))
@@ -53,7 +43,7 @@ def seed_example_data(session: Session) -> ImportReport:
         if not entry.extra_regio and session.get(Region, entry.code) is None:
             apply_put(session, entry, RegionPut(), None)
     session.flush()
-    report = import_document(session, parse_document(_load("example_data.json")))
+    report = import_document(session, parse_document(load("example_data.json")))
     seed_call_presets(session)
     return report
 
@@ -61,7 +51,7 @@ def seed_example_data(session: Session) -> ImportReport:
 def seed_call_presets(session: Session) -> None:
     """The call presets, added by name when missing (their rules may then be edited)."""
     stored = set(session.exec(select(Call.name)))
-    for raw in _load("calls.json"):
+    for raw in load("calls.json"):
         call = CallCreate.model_validate(raw)
         if call.name not in stored:
             session.add(Call(**call.model_dump()))

@@ -9,9 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app import PROJECT_ROOT
+import app
 
-APP = PROJECT_ROOT / "app"
+APP = Path(app.__file__).parent
+PROJECT_ROOT = APP.parent
 
 # Lowest first: a unit may import itself and the units of earlier layers, nothing later.
 LAYERS: list[set[str]] = [

@@ -91,3 +91,15 @@ def test_created_then_deleted_in_one_transaction_is_not_in_the_feed(engine: Engi
         session.flush()
         session.delete(actor)
     assert [row[0] for row in feed(engine)] == ["region"]
+
+
+def test_a_rolled_back_write_leaves_nothing_for_the_next_commit(engine: Engine) -> None:
+    before = catalog_version(engine)
+    factory = session_factory(engine)
+    with factory() as session:
+        add_region(session)
+        session.flush()
+        session.rollback()
+        session.commit()  # an empty transaction on the same session
+    assert feed(engine) == []
+    assert catalog_version(engine) == before

@@ -62,6 +62,9 @@ class ChangeRecorder:
                 else:
                     pending[key] = (op, obj)
 
+    def forget(self, session: OrmSession) -> None:
+        session.info.pop(_PENDING, None)
+
     def before_commit(self, session: OrmSession) -> None:
         """The feed rows of this transaction, numbered under the catalog row's lock."""
         pending = session.info.pop(_PENDING, {})

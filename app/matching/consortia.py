@@ -15,6 +15,7 @@ from app.matching.rules import (
     distinct_regions,
     member_violations,
     overlap_allowed,
+    plural,
     region_key,
 )
 from app.matching.search import propose
@@ -87,25 +88,44 @@ def _relevance(index: MatchIndex, positions: np.ndarray, theme: str) -> np.ndarr
     return 0.4 * supported + 0.3 * stated + 0.3 * breadth
 
 
-def _universe(index: MatchIndex, rules: ConsortiumRules, theme: str | None) -> np.ndarray:
-    """Positions of the actors the rules admit, on `theme` when one is given."""
-    ok = np.ones(len(index), dtype=bool)
-    if rules.restricts_members:
-        ok &= np.array(
-            [rules.admits(f.profile.kind, f.profile.region_code) for f in index.features],
-            dtype=bool,
-        )
+def _admitted(index: MatchIndex, rules: ConsortiumRules) -> np.ndarray:
+    """Which indexed actors the rules admit as members (a mask, computed once a request)."""
+    if not rules.restricts_members:
+        return np.ones(len(index), dtype=bool)
+    return np.array(
+        [rules.admits(f.profile.kind, f.profile.region_code) for f in index.features], dtype=bool
+    )
+
+
+def _universe(index: MatchIndex, admitted: np.ndarray, theme: str | None) -> np.ndarray:
+    """Positions of the admitted actors, on `theme` when one is given."""
+    ok = admitted.copy()
     if theme is not None:
         column = index.theme_columns.get(theme)
         ok &= index.themes[:, column] > 0 if column is not None else False
     return np.flatnonzero(ok)
 
 
+def _short_of_members(
+    index: MatchIndex, rules: ConsortiumRules, admitted: np.ndarray, theme: str | None
+) -> str:
+    """The rule to name when too few actors are left: the eligibility rule that removed
+    them, or the member count itself."""
+    on_theme = len(_universe(index, np.ones(len(index), dtype=bool), theme))
+    if rules.restricting_rule and on_theme >= rules.min_members:
+        return rules.restricting_rule
+    return "min_members"
+
+
 def choose_pool(
-    index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...], theme: str | None
+    index: MatchIndex,
+    rules: ConsortiumRules,
+    admitted: np.ndarray,
+    seed_ids: tuple[int, ...],
+    theme: str | None,
 ) -> list[int]:
     seeds = [index.position[i] for i in seed_ids]
-    universe = np.setdiff1d(_universe(index, rules, theme), seeds)
+    universe = np.setdiff1d(_universe(index, admitted, theme), seeds)
     if len(universe) == 0:
         return seeds
     if seeds:
@@ -170,13 +190,15 @@ def _cosines(matrix: np.ndarray) -> np.ndarray:
 
 # -- requests --------------------------------------------------------------------------
 def _check_seeds(index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...]) -> None:
-    if rules.max_members is not None and rules.min_members > rules.max_members:
+    if rules.max_members is None:
+        raise ValueError("a consortium search needs a largest size (max_members)")
+    if rules.min_members > rules.max_members:
         raise Infeasible(
             "max_members",
             f"at least {rules.min_members} members are needed, at most {rules.max_members} "
             "are allowed",
         )
-    if rules.max_members is not None and len(seed_ids) > rules.max_members:
+    if len(seed_ids) > rules.max_members:
         raise Infeasible(
             "max_members",
             f"{len(seed_ids)} seed actors do not fit in at most {rules.max_members} members",
@@ -187,16 +209,16 @@ def _check_seeds(index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int,
 
 
 def _themes_to_try(
-    index: MatchIndex, rules: ConsortiumRules, seed_ids: tuple[int, ...]
+    index: MatchIndex, rules: ConsortiumRules, admitted: np.ndarray, seed_ids: tuple[int, ...]
 ) -> list[str | None]:
     allowed = rules.themes
     seed_positions = [index.position[i] for i in seed_ids]
     if seed_positions:
+        seed_themes = [index.features[p].themes for p in seed_positions]
+        if rules.share_theme:  # only a theme every seed works on can be shared
+            seed_themes = [frozenset.intersection(*seed_themes)]
         counts = Counter(
-            t
-            for p in seed_positions
-            for t in index.features[p].themes
-            if allowed is None or t in allowed
+            t for themes in seed_themes for t in themes if allowed is None or t in allowed
         )
         if counts:
             top = max(counts.values())
@@ -205,12 +227,14 @@ def _themes_to_try(
             raise Infeasible("themes", "the seed actors share no theme the rules allow")
         return [None]
     spread = []
-    binding = "min_members"  # the first rule no theme meets, for the error
+    binding = "min_members"  # the furthest rule a theme got to, for the error
     for theme in index.theme_columns:
         if allowed is not None and theme not in allowed:
             continue
-        members = _universe(index, rules, theme)
+        members = _universe(index, admitted, theme)
         if len(members) < rules.min_members:
+            if binding == "min_members":
+                binding = _short_of_members(index, rules, admitted, theme)
             continue
         if _region_count(index, members, rules.region_level) < rules.min_regions:
             binding = "min_regions" if binding == "min_members" else binding
@@ -242,33 +266,35 @@ def propose_consortia(
     `rules.max_members` must be set: it bounds the search.
     """
     _check_seeds(index, rules, seed_ids)
-    themes = [theme] if theme is not None else _themes_to_try(index, rules, seed_ids)
+    admitted = _admitted(index, rules)
+    themes = [theme] if theme is not None else _themes_to_try(index, rules, admitted, seed_ids)
     found: list[Consortium] = []
     problem: Infeasible | None = None
     for candidate_theme in themes:
         try:
-            found += _propose_for_theme(index, rules, seed_ids, candidate_theme, limit)
+            found += _propose_for_theme(index, rules, admitted, seed_ids, candidate_theme, limit)
         except Infeasible as exc:
             problem = problem or exc
-    if not found:
-        raise problem or Infeasible("min_members", "no consortium meets every rule")
+    if problem is not None and not found:
+        raise problem
     return _diverse(found, seed_ids, limit)
 
 
 def _propose_for_theme(
     index: MatchIndex,
     rules: ConsortiumRules,
+    admitted: np.ndarray,
     seed_ids: tuple[int, ...],
     theme: str | None,
     limit: int,
 ) -> list[Consortium]:
-    positions = choose_pool(index, rules, seed_ids, theme)
+    positions = choose_pool(index, rules, admitted, seed_ids, theme)
     on_theme = (
         f" on {label_list([index.vocabulary.theme_labels.get(theme, theme)])}" if theme else ""
     )
     if len(positions) < rules.min_members:
         raise Infeasible(
-            "min_members",
+            _short_of_members(index, rules, admitted, theme),
             f"only {len(positions)} eligible actors work{on_theme}; "
             f"at least {rules.min_members} are needed",
         )
@@ -276,14 +302,14 @@ def _propose_for_theme(
     if regions < rules.min_regions:
         raise Infeasible(
             "min_regions",
-            f"eligible actors{on_theme} are in only {regions} region(s); "
+            f"eligible actors{on_theme} are in only {plural(regions, 'region')}; "
             f"{rules.min_regions} are needed",
         )
     countries = _region_count(index, positions, 0)
     if countries < rules.min_countries:
         raise Infeasible(
             "min_countries",
-            f"eligible actors{on_theme} are in only {countries} country(ies); "
+            f"eligible actors{on_theme} are in only {plural(countries, 'country')}; "
             f"{rules.min_countries} are needed",
         )
     pool = make_pool(index, positions, theme, rules.region_level)
@@ -360,10 +386,10 @@ def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | Non
         )
     regions = sorted({f.profile.region_code for f in feats})
     names = label_list([region_name(index, code) for code in regions], lower=False)
-    reasons.append(f"Members come from {_count(len(regions), 'region')}: {names}")
+    reasons.append(f"Members come from {plural(len(regions), 'region')}: {names}")
     clusters = int(sum(index.is_cluster[p] for p in positions))
     reasons.append(
-        f"{_count(clusters, 'cluster')} and {_count(len(feats) - clusters, 'RDI platform')}"
+        f"{plural(clusters, 'cluster')} and {plural(len(feats) - clusters, 'RDI platform')}"
     )
     sought = set().union(*(f.seeks for f in feats))
     offered = set().union(*(f.offers for f in feats))
@@ -392,7 +418,3 @@ def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | Non
             if fa.profile.kind == fb.profile.kind and fa.offers and fa.offers == fb.offers:
                 reasons.append(f"{fa.profile.name} and {fb.profile.name} offer much the same")
     return reasons
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

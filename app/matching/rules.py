@@ -68,6 +68,14 @@ class ConsortiumRules:
             for rule in (self.eligible_countries, self.eligible_region_codes, self.eligible_kinds)
         )
 
+    @property
+    def restricting_rule(self) -> str | None:
+        """The first eligibility rule that limits who may be a member, if any."""
+        for name in ("eligible_countries", "eligible_region_codes", "eligible_kinds"):
+            if getattr(self, name) is not None:
+                return name
+        return None
+
     def admits(self, kind: str, region_code: str) -> bool:
         """Whether an actor of this kind and region may be a member at all."""
         return not member_violations(self, Member(0, "", kind, region_code))
@@ -106,8 +114,11 @@ def overlap_allowed(shared: Any, size: int, other_size: int) -> Any:
 _KIND_NAMES = {"cluster": "a cluster", "rdi_platform": "an RDI platform"}
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def plural(n: int, noun: str) -> str:
+    """ "1 region", "2 regions", "3 countries"."""
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
 
 
 def size_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list[Violation]:
@@ -115,11 +126,15 @@ def size_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list[V
     out = []
     if size < rules.min_members:
         out.append(
-            Violation("min_members", f"{size} members; at least {rules.min_members} are needed")
+            Violation(
+                "min_members", f"{plural(size, 'member')}; at least {rules.min_members} are needed"
+            )
         )
     if rules.max_members is not None and size > rules.max_members:
         out.append(
-            Violation("max_members", f"{size} members; at most {rules.max_members} are allowed")
+            Violation(
+                "max_members", f"{plural(size, 'member')}; at most {rules.max_members} are allowed"
+            )
         )
     return out
 
@@ -132,7 +147,7 @@ def spread_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list
         out.append(
             Violation(
                 "min_regions",
-                f"members come from {_count(regions, 'region')}{level}; "
+                f"members come from {plural(regions, 'region')}{level}; "
                 f"at least {rules.min_regions} are needed",
             )
         )
@@ -141,7 +156,7 @@ def spread_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list
         out.append(
             Violation(
                 "min_countries",
-                f"members come from {_count(countries, 'country')}; "
+                f"members come from {plural(countries, 'country')}; "
                 f"at least {rules.min_countries} are needed",
             )
         )

@@ -14,6 +14,7 @@ from app.matching import rules
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates as rank_candidates
 from app.matching.regions import partner_regions as rank_regions
+from app.matching_service.keeper import IndexKeeper
 from app.matching_service.schemas import (
     Candidate,
     CandidatesOut,
@@ -29,14 +30,9 @@ from app.matching_service.schemas import (
     ScoreRequestIn,
 )
 
-# The request field that sets each rule; a rule not listed here can only come from a call.
-_REQUEST_FIELD = {
-    "min_members": "min_members",
-    "max_members": "max_members",
-    "min_regions": "min_regions",
-    "region_level": "region_level",
-    "eligible_kinds": "kinds",
-}
+# Rules a request sets itself, and the request field of each (the others come from a call).
+_REQUEST_FIELDS = {"min_members", "max_members", "min_regions", "eligible_kinds"}
+_FIELD_NAMES = {"eligible_kinds": "kinds"}
 
 
 def _ref(index: MatchIndex, actor_id: int) -> ActorRef:
@@ -81,8 +77,17 @@ def _check_actors(index: MatchIndex, ids: list[int], field: str) -> None:
         raise InvalidPayload.of(errors)
 
 
+def _field_of(rule: str, asked: rules.ConsortiumRules, used: rules.ConsortiumRules) -> str:
+    """The request field to blame for a rule no consortium can meet: the request's own field
+    when the request set the rule as it was used, else the call that narrowed it."""
+    if rule in _REQUEST_FIELDS and getattr(asked, rule) == getattr(used, rule):
+        return _FIELD_NAMES.get(rule, rule)
+    return "call_id"
+
+
 def candidates(
-    index: MatchIndex,
+    session: Session,
+    keeper: IndexKeeper,
     actor_id: int,
     *,
     limit: int,
@@ -90,6 +95,7 @@ def candidates(
     kind: str | None,
     other_regions_only: bool,
 ) -> CandidatesOut:
+    index = keeper.index(session)
     if actor_id not in index.position:
         raise NotFound(f"no actor with id {actor_id}")
     _check_theme(index, theme)
@@ -145,21 +151,22 @@ def _call_rules(session: Session, body: ConsortiumRequestIn) -> tuple[Call, rule
     return call, call_rules
 
 
-def propose(session: Session, index: MatchIndex, body: ConsortiumRequestIn) -> ConsortiaOut:
+def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) -> ConsortiaOut:
     _check_sizes(body)
+    index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.seed_actor_ids, "seed_actor_ids")
-    wanted = body.to_rules()
+    asked = wanted = body.to_rules()
     call = None
     if body.call_id is not None:
         call, call_rules = _call_rules(session, body)
-        wanted = rules.narrowed(wanted, call_rules)
+        wanted = rules.narrowed(asked, call_rules)
     try:
         found = engine.propose_consortia(
             index, wanted, seed_ids=tuple(body.seed_actor_ids), theme=body.theme, limit=body.limit
         )
     except engine.Infeasible as exc:
-        field = _REQUEST_FIELD.get(exc.rule, "call_id")
+        field = _field_of(exc.rule, asked, wanted)
         raise InvalidPayload(
             f"no consortium can meet {exc.rule}: {exc.detail}",
             [FieldError(field=field, message=exc.detail)],
@@ -175,8 +182,9 @@ def propose(session: Session, index: MatchIndex, body: ConsortiumRequestIn) -> C
     return ConsortiaOut(consortia=consortia)
 
 
-def score(index: MatchIndex, body: ScoreRequestIn) -> ScoreOut:
+def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreOut:
     _check_sizes(body)
+    index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.member_ids, "member_ids")
     positions = [index.position[i] for i in body.member_ids]
@@ -187,7 +195,10 @@ def score(index: MatchIndex, body: ScoreRequestIn) -> ScoreOut:
     return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 
 
-def partner_regions(index: MatchIndex, code: str, limit: int) -> PartnerRegionsOut:
+def partner_regions(
+    session: Session, keeper: IndexKeeper, code: str, limit: int
+) -> PartnerRegionsOut:
+    index = keeper.index(session)
     code = code.upper()
     if code not in index.regions:
         raise NotFound(f"no region with code {code}")

@@ -101,7 +101,7 @@ def delete_call(
     summary="Check a member list against every rule of the call, with the budget",
 )
 def eligibility(
-    call_id: int, body: EligibilityRequest, session: SessionDep, index: IndexDep
+    call_id: int, body: EligibilityRequest, session: SessionDep, keeper: IndexDep
 ) -> Eligibility:
     call = service.get_call(session, call_id)
-    return service.eligibility(call, index, body.member_ids, body.eu_funding)
+    return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)

@@ -23,12 +23,12 @@ router = APIRouter(prefix="/consortia", tags=["consortia"])
 )
 def save(
     body: ConsortiumCreate,
-    index: IndexDep,
+    keeper: IndexDep,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
 ) -> SavedConsortiumPublic:
-    saved = service.save(session, index, body, writer)
+    saved = service.save(session, keeper.index(session), body, writer)
     response.headers["Location"] = api_path("consortia", saved.id)
     response.headers["ETag"] = etag(saved.version)
     return service.to_public(session, saved)
@@ -72,14 +72,14 @@ def get_saved(consortium_id: int, response: Response, session: SessionDep) -> Sa
 def update(
     consortium_id: int,
     body: ConsortiumUpdate,
-    index: IndexDep,
+    keeper: IndexDep,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> SavedConsortiumPublic:
     saved = service.get_saved(session, consortium_id)
-    saved = service.update(session, index, saved, body, writer, if_match)
+    saved = service.update(session, keeper.index(session), saved, body, writer, if_match)
     response.headers["ETag"] = etag(saved.version)
     return service.to_public(session, saved)
 
@@ -91,10 +91,10 @@ def update(
 )
 def delete(
     consortium_id: int,
-    index: IndexDep,
+    keeper: IndexDep,
     session: SessionDep,
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> None:
     saved = service.get_saved(session, consortium_id)
-    service.delete(session, index, saved, writer, if_match)
+    service.delete(session, keeper.index(session), saved, writer, if_match)

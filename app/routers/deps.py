@@ -14,7 +14,6 @@ from app.auth.service import Principal, authenticate
 from app.config import Settings
 from app.db import end_if_read_only, finish
 from app.errors import Forbidden, Unauthorized
-from app.matching.index import MatchIndex
 from app.matching_service.keeper import IndexKeeper
 
 # Dependencies that do no I/O are `async def`: each sync dependency would cost the request
@@ -67,13 +66,12 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
-def get_index(request: Request, session: SessionDep) -> MatchIndex:
-    """The process's matching index, brought up to the catalog version the session sees.
-
-    A plain `def`: reading the catalog version is I/O, and a refresh is CPU work.
-    """
+async def get_index_keeper(request: Request) -> IndexKeeper:
+    """The process's matching index keeper. Handlers ask it for the index (`keeper.index(
+    session)`: I/O, and CPU work when it refreshes) only once the caller is authorised and
+    the request valid, in the handler's own thread."""
     keeper: IndexKeeper = request.app.state.index_keeper
-    return keeper.index(session)
+    return keeper
 
 
 async def get_actor_cache(request: Request) -> JsonCache:
@@ -81,7 +79,7 @@ async def get_actor_cache(request: Request) -> JsonCache:
     return cache
 
 
-IndexDep = Annotated[MatchIndex, Depends(get_index)]
+IndexDep = Annotated[IndexKeeper, Depends(get_index_keeper)]
 ActorCacheDep = Annotated[JsonCache, Depends(get_actor_cache)]
 
 

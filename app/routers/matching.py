@@ -28,7 +28,8 @@ router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAcce
     summary="Ranked complementary partners for one actor, with reasons",
 )
 def candidates(
-    index: IndexDep,
+    keeper: IndexDep,
+    session: SessionDep,
     actor_id: int,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     theme: Slug | None = None,
@@ -36,7 +37,8 @@ def candidates(
     other_regions_only: bool = True,
 ) -> CandidatesOut:
     return service.candidates(
-        index,
+        session,
+        keeper,
         actor_id,
         limit=limit,
         theme=theme,
@@ -51,8 +53,8 @@ def candidates(
     responses=problem_responses(401, 422),
     summary="Propose diverse consortia that meet every constraint",
 )
-def consortia(index: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -> ConsortiaOut:
-    return service.propose(session, index, body)
+def consortia(keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -> ConsortiaOut:
+    return service.propose(session, keeper, body)
 
 
 @router.post(
@@ -61,8 +63,8 @@ def consortia(index: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-def score(index: IndexDep, body: ScoreRequestIn) -> ScoreOut:
-    return service.score(index, body)
+def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
+    return service.score(session, keeper, body)
 
 
 @router.get(
@@ -72,8 +74,9 @@ def score(index: IndexDep, body: ScoreRequestIn) -> ScoreOut:
     summary="Partner regions whose S3 priorities and actors complement a region's",
 )
 def regions(
-    index: IndexDep,
+    keeper: IndexDep,
+    session: SessionDep,
     region_code: Annotated[str, Query(min_length=2, max_length=8)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> PartnerRegionsOut:
-    return service.partner_regions(index, region_code, limit)
+    return service.partner_regions(session, keeper, region_code, limit)

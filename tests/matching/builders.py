@@ -1,21 +1,17 @@
 """Pure test data for the matching package: the seeded vocabularies, and indexes built
 straight from profiles, with no database."""
 
-import json
 from functools import lru_cache
 
-from app import PROJECT_ROOT
 from app.matching.features import compute_features, reader_for
 from app.matching.index import MatchIndex
 from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
 from app.reference import nace
+from seed_data import load
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    def load(name: str) -> list[dict]:  # type: ignore[type-arg]
-        return json.loads((PROJECT_ROOT / "seed_data" / name).read_text(encoding="utf-8"))
-
     def phrases(term: dict) -> tuple[str, ...]:  # type: ignore[type-arg]
         return (term["label_en"], term["label_sv"], *term["synonyms_en"], *term["synonyms_sv"])
 
