@@ -1,8 +1,14 @@
-"""Engine creation and the per-request session that owns the transaction."""
+"""Engines, sessions and units of work.
 
-from collections.abc import Iterator, Sequence
+Every wait is bounded: PostgreSQL connections carry a connect timeout, `lock_timeout` and
+`statement_timeout`; SQLite a busy timeout. A unit of work that will write says so
+(`WRITE`): on SQLite it then begins with `BEGIN IMMEDIATE`, so writers queue for the
+write lock before they read, and never fail later on a snapshot another writer outdated.
+"""
+
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session as OrmSession
@@ -14,26 +20,58 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str) -> Engine:
+# Execution option of a connection whose transaction will write.
+WRITE = "clustermatch_write"
+
+
+def make_engine(
+    url: str,
+    *,
+    lock_timeout_ms: int = 5_000,
+    statement_timeout_ms: int = 30_000,
+    connect_timeout_s: int = 5,
+) -> Engine:
     if is_sqlite(url):
         # One pooled connection per worker thread; reconnecting per request is slow.
         engine = create_engine(
-            url, connect_args={"check_same_thread": False}, pool_size=20, max_overflow=20
+            url,
+            connect_args={"check_same_thread": False, "timeout": lock_timeout_ms / 1000},
+            pool_size=20,
+            max_overflow=20,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+
+        @event.listens_for(engine, "connect")
+        def sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # transactions begin below, not in pysqlite
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(lock_timeout_ms)}")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def sqlite_begin(connection: Any) -> None:
+            writes = connection.get_execution_options().get(WRITE)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
         if ":memory:" not in url and url != "sqlite://":
             # WAL persists in the file, so set it once, not on every connection.
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            raw = engine.raw_connection()  # outside any transaction, as the pragma needs
+            try:
+                raw.cursor().execute("PRAGMA journal_mode=WAL")
+            finally:
+                raw.close()
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+    options = (
+        f"-c lock_timeout={int(lock_timeout_ms)} -c statement_timeout={int(statement_timeout_ms)}"
+    )
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        pool_timeout=connect_timeout_s,
+        connect_args={"connect_timeout": connect_timeout_s, "options": options},
+    )
 
 
 class WriteListener(Protocol):
@@ -81,14 +119,37 @@ def has_written(session: Session) -> bool:
     return bool(session.info.get("wrote") or session.new or session.dirty or session.deleted)
 
 
-def end_if_read_only(session: Session) -> None:
-    """Release a read-only transaction's connection now, in the thread that used it."""
-    if not has_written(session):
+def begin_write(session: Session) -> None:
+    """Start the session's next transaction as one that writes (before its first statement).
+
+    A read-only transaction still open (e.g. the caller's key lookup) is ended first.
+    """
+    if session.in_transaction():
+        if has_written(session):
+            return
         session.commit()
+    session.connection(execution_options={WRITE: True})
+
+
+R = TypeVar("R")
+
+
+def run_unit(session: Session, work: Callable[[], R], *, write: bool) -> R:
+    """One unit of work, begun, done and ended in the calling thread: a transaction never
+    waits for another thread (or a thread-pool slot) to commit while it holds locks."""
+    try:
+        if write:
+            begin_write(session)
+        result = work()
+        session.commit()
+        return result
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def finish(session: Session, *, commit: bool) -> None:
-    """End a unit of work: commit (or roll back) and give the connection back."""
+    """End whatever a request left open: commit (or roll back) and give the connection back."""
     try:
         if commit:
             session.commit()
@@ -99,9 +160,10 @@ def finish(session: Session, *, commit: bool) -> None:
 
 
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit when the block ends cleanly, roll back otherwise."""
+    """One writing unit of work: commit when the block ends cleanly, roll back otherwise."""
     with factory() as session:
         try:
+            begin_write(session)
             yield session
             session.commit()
         except BaseException:

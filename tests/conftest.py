@@ -98,8 +98,11 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
-    with session_scope(session_factory(engine)) as session:
+    """A session for service-level tests; unlike a request's writing unit of work it takes
+    no write lock up front, so a test may also drive the API while holding it."""
+    with session_factory(engine)() as session:
         yield session
+        session.commit()
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:

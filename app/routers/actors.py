@@ -46,13 +46,17 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 409, 422),
         summary=f"Register a {label[:-1]}",
     )
-    def create(
+    async def create(
         body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep
     ) -> ActorPublic:
-        actor = service.create_actor(session, kind, body, writer)
+        actor = await in_thread(
+            session,
+            lambda: service.to_public(service.create_actor(session, kind, body, writer)),
+            write=True,
+        )
         response.headers["ETag"] = etag(actor.version)
         response.headers["Location"] = api_path(path, actor.id)
-        return service.to_public(actor)
+        return actor
 
     @router.get(
         "",
@@ -90,7 +94,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
             body, media_type="application/json", headers={"ETag": etag(version)}
         )
 
-    def _write(
+    async def _write(
         actor_id: int,
         body: ActorCreate | ActorUpdate,
         response: Response,
@@ -98,10 +102,14 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         writer: Principal,
         if_match: str | None,
     ) -> ActorPublic:
-        actor = service.get_actor(session, kind, actor_id)
-        service.update_actor(session, actor, body, writer, if_match)
+        def work() -> ActorPublic:
+            actor = service.get_actor(session, kind, actor_id)
+            service.update_actor(session, actor, body, writer, if_match)
+            return service.to_public(actor)
+
+        actor = await in_thread(session, work, write=True)
         response.headers["ETag"] = etag(actor.version)
-        return service.to_public(actor)
+        return actor
 
     @router.put(
         "/{actor_id}",
@@ -109,7 +117,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Replace a {label[:-1]}",
     )
-    def replace(
+    async def replace(
         actor_id: int,
         body: ActorCreate,
         response: Response,
@@ -117,7 +125,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         writer: WriterDep,
         if_match: IfMatch = None,
     ) -> ActorPublic:
-        return _write(actor_id, body, response, session, writer, if_match)
+        return await _write(actor_id, body, response, session, writer, if_match)
 
     @router.patch(
         "/{actor_id}",
@@ -125,7 +133,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Change some fields of a {label[:-1]}",
     )
-    def patch(
+    async def patch(
         actor_id: int,
         body: ActorUpdate,
         response: Response,
@@ -133,7 +141,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         writer: WriterDep,
         if_match: IfMatch = None,
     ) -> ActorPublic:
-        return _write(actor_id, body, response, session, writer, if_match)
+        return await _write(actor_id, body, response, session, writer, if_match)
 
     @router.delete(
         "/{actor_id}",
@@ -141,10 +149,16 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 412),
         summary=f"Delete a {label[:-1]}",
     )
-    def delete(
+    async def delete(
         actor_id: int, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
     ) -> None:
-        service.delete_actor(session, service.get_actor(session, kind, actor_id), writer, if_match)
+        await in_thread(
+            session,
+            lambda: service.delete_actor(
+                session, service.get_actor(session, kind, actor_id), writer, if_match
+            ),
+            write=True,
+        )
 
     return router
 

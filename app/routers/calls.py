@@ -7,7 +7,7 @@ from app.calls.models import CallCreate, CallPublic, Eligibility, EligibilityReq
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep
+from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep, in_thread
 from app.routers.etags import IfMatch, not_modified
 from app.routers.problems import problem_responses
 
@@ -21,13 +21,15 @@ router = APIRouter(prefix="/calls", tags=["calls"])
     responses=problem_responses(401, 403, 422),
     summary="Create a funding call with its rules (admin)",
 )
-def create_call(
+async def create_call(
     body: CallCreate, response: Response, session: SessionDep, _admin: AdminDep
 ) -> CallPublic:
-    call = service.create_call(session, body)
+    call = await in_thread(
+        session, lambda: service.to_public(service.create_call(session, body)), write=True
+    )
     response.headers["Location"] = api_path("calls", call.id)
     response.headers["ETag"] = etag(call.version)
-    return service.to_public(call)
+    return call
 
 
 @router.get(
@@ -36,14 +38,12 @@ def create_call(
     dependencies=[ReadAccess],
     responses=problem_responses(401, 422),
 )
-def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) -> Page[CallPublic]:
-    rows, total = service.list_calls(session, page.limit, page.offset)
-    return Page(
-        items=[service.to_public(c) for c in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
+async def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) -> Page[CallPublic]:
+    rows, total = await in_thread(
+        session, lambda: service.list_calls(session, page.limit, page.offset)
     )
+    items = [service.to_public(c) for c in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get(
@@ -52,15 +52,15 @@ def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) -> Pag
     dependencies=[ReadAccess],
     responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
 )
-def get_call(
+async def get_call(
     call_id: int, request: Request, response: Response, session: SessionDep
 ) -> CallPublic | Response:
-    call = service.get_call(session, call_id)
+    call = await in_thread(session, lambda: service.to_public(service.get_call(session, call_id)))
     cached = not_modified(request, call.version)
     if cached:
         return cached
     response.headers["ETag"] = etag(call.version)
-    return service.to_public(call)
+    return call
 
 
 @router.put(
@@ -69,7 +69,7 @@ def get_call(
     responses=problem_responses(401, 403, 404, 412, 422),
     summary="Replace a call's rules (admin)",
 )
-def replace_call(
+async def replace_call(
     call_id: int,
     body: CallCreate,
     response: Response,
@@ -77,9 +77,15 @@ def replace_call(
     _admin: AdminDep,
     if_match: IfMatch = None,
 ) -> CallPublic:
-    call = service.replace_call(session, service.get_call(session, call_id), body, if_match)
+    call = await in_thread(
+        session,
+        lambda: service.to_public(
+            service.replace_call(session, service.get_call(session, call_id), body, if_match)
+        ),
+        write=True,
+    )
     response.headers["ETag"] = etag(call.version)
-    return service.to_public(call)
+    return call
 
 
 @router.delete(
@@ -87,10 +93,14 @@ def replace_call(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-def delete_call(
+async def delete_call(
     call_id: int, session: SessionDep, _admin: AdminDep, if_match: IfMatch = None
 ) -> None:
-    service.delete_call(session, service.get_call(session, call_id), if_match)
+    await in_thread(
+        session,
+        lambda: service.delete_call(session, service.get_call(session, call_id), if_match),
+        write=True,
+    )
 
 
 @router.post(
@@ -100,8 +110,11 @@ def delete_call(
     responses=problem_responses(401, 404, 422),
     summary="Check a member list against every rule of the call, with the budget",
 )
-def eligibility(
+async def eligibility(
     call_id: int, body: EligibilityRequest, session: SessionDep, keeper: IndexDep
 ) -> Eligibility:
-    call = service.get_call(session, call_id)
-    return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)
+    def work() -> Eligibility:
+        call = service.get_call(session, call_id)
+        return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)
+
+    return await in_thread(session, work)

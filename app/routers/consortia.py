@@ -7,7 +7,7 @@ from app.consortia.models import ConsortiumCreate, ConsortiumUpdate, SavedConsor
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep
+from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch
 from app.routers.problems import problem_responses
 
@@ -21,17 +21,21 @@ router = APIRouter(prefix="/consortia", tags=["consortia"])
     responses=problem_responses(401, 403, 422),
     summary="Save a proposal or a hand-picked member list, scored now",
 )
-def save(
+async def save(
     body: ConsortiumCreate,
     keeper: IndexDep,
     response: Response,
     session: SessionDep,
     writer: WriterDep,
 ) -> SavedConsortiumPublic:
-    saved = service.save(session, keeper.index(session), body, writer)
+    def work() -> SavedConsortiumPublic:
+        saved = service.save(session, keeper.index(session), body, writer)
+        return service.to_public(session, saved)
+
+    saved = await in_thread(session, work, write=True)
     response.headers["Location"] = api_path("consortia", saved.id)
     response.headers["ETag"] = etag(saved.version)
-    return service.to_public(session, saved)
+    return saved
 
 
 @router.get(
@@ -40,15 +44,18 @@ def save(
     dependencies=[ReadAccess],
     responses=problem_responses(401, 422),
 )
-def list_saved(
+async def list_saved(
     session: SessionDep,
     page: Annotated[PageParams, Query()],
     status: Status | None = None,
     call_id: int | None = None,
 ) -> Page[SavedConsortiumPublic]:
-    rows, total = service.list_saved(session, status, call_id, page.limit, page.offset)
-    items = [service.to_public(session, row) for row in rows]
-    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+    def work() -> Page[SavedConsortiumPublic]:
+        rows, total = service.list_saved(session, status, call_id, page.limit, page.offset)
+        items = [service.to_public(session, row) for row in rows]
+        return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+    return await in_thread(session, work)
 
 
 @router.get(
@@ -57,10 +64,14 @@ def list_saved(
     dependencies=[ReadAccess],
     responses=problem_responses(401, 404),
 )
-def get_saved(consortium_id: int, response: Response, session: SessionDep) -> SavedConsortiumPublic:
-    saved = service.get_saved(session, consortium_id)
+async def get_saved(
+    consortium_id: int, response: Response, session: SessionDep
+) -> SavedConsortiumPublic:
+    saved = await in_thread(
+        session, lambda: service.to_public(session, service.get_saved(session, consortium_id))
+    )
     response.headers["ETag"] = etag(saved.version)
-    return service.to_public(session, saved)
+    return saved
 
 
 @router.patch(
@@ -69,7 +80,7 @@ def get_saved(consortium_id: int, response: Response, session: SessionDep) -> Sa
     responses=problem_responses(401, 403, 404, 409, 412, 422),
     summary="Change name, notes, members (drafts) or status: draft → submitted → funded | rejected",
 )
-def update(
+async def update(
     consortium_id: int,
     body: ConsortiumUpdate,
     keeper: IndexDep,
@@ -78,10 +89,14 @@ def update(
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> SavedConsortiumPublic:
-    saved = service.get_saved(session, consortium_id)
-    saved = service.update(session, keeper.index(session), saved, body, writer, if_match)
+    def work() -> SavedConsortiumPublic:
+        saved = service.get_saved(session, consortium_id)
+        saved = service.update(session, keeper.index(session), saved, body, writer, if_match)
+        return service.to_public(session, saved)
+
+    saved = await in_thread(session, work, write=True)
     response.headers["ETag"] = etag(saved.version)
-    return service.to_public(session, saved)
+    return saved
 
 
 @router.delete(
@@ -89,12 +104,15 @@ def update(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-def delete(
+async def delete(
     consortium_id: int,
     keeper: IndexDep,
     session: SessionDep,
     writer: WriterDep,
     if_match: IfMatch = None,
 ) -> None:
-    saved = service.get_saved(session, consortium_id)
-    service.delete(session, keeper.index(session), saved, writer, if_match)
+    def work() -> None:
+        saved = service.get_saved(session, consortium_id)
+        service.delete(session, keeper.index(session), saved, writer, if_match)
+
+    await in_thread(session, work, write=True)

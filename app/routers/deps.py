@@ -12,7 +12,7 @@ from app.actors.read_cache import JsonCache
 from app.auth.models import Role
 from app.auth.service import Principal, authenticate
 from app.config import Settings
-from app.db import end_if_read_only, finish
+from app.db import finish, run_unit
 from app.errors import Forbidden, Unauthorized
 from app.matching_service.keeper import IndexKeeper
 
@@ -26,15 +26,18 @@ async def get_settings_dep(request: Request) -> Settings:
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """The request's unit of work: committed when the handler succeeds, else rolled back.
-
-    Opening a session does no I/O; ending it may, so that runs in the thread pool.
+    """The request's session. Handlers do their work on it through `in_thread`, which ends
+    each transaction in the thread that did the work; whatever is still open when the
+    request ends is committed (or, after an error, rolled back) here.
     """
     session: Session = request.app.state.session_factory()
     try:
         yield session
     except BaseException:
-        await run_in_threadpool(finish, session, commit=False)
+        if session.in_transaction():
+            await run_in_threadpool(finish, session, commit=False)
+        else:
+            session.close()
         raise
     if session.in_transaction():
         await run_in_threadpool(finish, session, commit=True)
@@ -45,19 +48,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 R = TypeVar("R")
 
 
-async def in_thread(session: Session, work: Callable[[], R]) -> R:
-    """Run a read on the request's session in one trip through the thread pool.
-
-    Read-only work also ends its transaction there, so the request needs no second trip
-    to commit. Read routes are `async def` and call this once.
-    """
-
-    def call() -> R:
-        result = work()
-        end_if_read_only(session)
-        return result
-
-    return await run_in_threadpool(call)
+async def in_thread(session: Session, work: Callable[[], R], *, write: bool = False) -> R:
+    """Run a handler's work on the request's session as one unit of work, in one trip
+    through the thread pool: begun, done and committed there. Handlers are `async def`
+    and call this once; `write=True` for work that writes."""
+    return await run_in_threadpool(run_unit, session, work, write=write)
 
 
 # scope="function": the commit happens before the response is sent, so a failed commit
@@ -99,7 +94,7 @@ async def get_caller(
     token = _bearer_token(request)
     if token is None:
         return None
-    principal = await run_in_threadpool(authenticate, session, token, settings.admin_token)
+    principal = await in_thread(session, lambda: authenticate(session, token, settings.admin_token))
     if principal is None:
         raise Unauthorized("the API key is unknown or revoked")
     return principal

@@ -2,7 +2,7 @@ from fastapi import APIRouter, status
 
 from app.auth import service
 from app.auth.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
-from app.routers.deps import AdminDep, SessionDep
+from app.routers.deps import AdminDep, SessionDep, in_thread
 from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/keys", tags=["api keys"])
@@ -19,14 +19,17 @@ def _public(row: service.ApiKey) -> ApiKeyPublic:
     responses=problem_responses(401, 403, 422),
     summary="Issue an API key (admin); the key is in this answer only",
 )
-def create_key(body: ApiKeyCreate, session: SessionDep, _admin: AdminDep) -> ApiKeyCreated:
-    row, key = service.create_key(session, body)
-    return ApiKeyCreated(**_public(row).model_dump(), key=key)
+async def create_key(body: ApiKeyCreate, session: SessionDep, _admin: AdminDep) -> ApiKeyCreated:
+    def work() -> ApiKeyCreated:
+        row, key = service.create_key(session, body)
+        return ApiKeyCreated(**_public(row).model_dump(), key=key)
+
+    return await in_thread(session, work, write=True)
 
 
 @router.get("", response_model=list[ApiKeyPublic], responses=problem_responses(401, 403))
-def list_keys(session: SessionDep, _admin: AdminDep) -> list[ApiKeyPublic]:
-    return [_public(row) for row in service.list_keys(session)]
+async def list_keys(session: SessionDep, _admin: AdminDep) -> list[ApiKeyPublic]:
+    return await in_thread(session, lambda: [_public(row) for row in service.list_keys(session)])
 
 
 @router.delete(
@@ -35,5 +38,7 @@ def list_keys(session: SessionDep, _admin: AdminDep) -> list[ApiKeyPublic]:
     responses=problem_responses(401, 403, 404),
     summary="Revoke an API key (admin)",
 )
-def revoke_key(key_id: int, session: SessionDep, _admin: AdminDep) -> ApiKeyPublic:
-    return _public(service.revoke_key(session, key_id))
+async def revoke_key(key_id: int, session: SessionDep, _admin: AdminDep) -> ApiKeyPublic:
+    return await in_thread(
+        session, lambda: _public(service.revoke_key(session, key_id)), write=True
+    )

@@ -13,11 +13,10 @@ from app.matching_service.schemas import (
     ScoreOut,
     ScoreRequestIn,
 )
-from app.routers.deps import IndexDep, ReadAccess, SessionDep
+from app.routers.deps import IndexDep, ReadAccess, SessionDep, in_thread
 from app.routers.problems import problem_responses
 
-# Matching is CPU work: these handlers are plain `def`, so they run in the thread pool
-# and never block the event loop.
+# Matching is CPU work: it runs in the thread pool (`in_thread`), never on the event loop.
 router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAccess])
 
 
@@ -27,7 +26,7 @@ router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAcce
     responses=problem_responses(401, 404, 422),
     summary="Ranked complementary partners for one actor, with reasons",
 )
-def candidates(
+async def candidates(
     keeper: IndexDep,
     session: SessionDep,
     actor_id: int,
@@ -36,14 +35,17 @@ def candidates(
     kind: ActorKind | None = None,
     other_regions_only: bool = True,
 ) -> CandidatesOut:
-    return service.candidates(
+    return await in_thread(
         session,
-        keeper,
-        actor_id,
-        limit=limit,
-        theme=theme,
-        kind=kind,
-        other_regions_only=other_regions_only,
+        lambda: service.candidates(
+            session,
+            keeper,
+            actor_id,
+            limit=limit,
+            theme=theme,
+            kind=kind,
+            other_regions_only=other_regions_only,
+        ),
     )
 
 
@@ -53,8 +55,10 @@ def candidates(
     responses=problem_responses(401, 422),
     summary="Propose diverse consortia that meet every constraint",
 )
-def consortia(keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn) -> ConsortiaOut:
-    return service.propose(session, keeper, body)
+async def consortia(
+    keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn
+) -> ConsortiaOut:
+    return await in_thread(session, lambda: service.propose(session, keeper, body))
 
 
 @router.post(
@@ -63,8 +67,8 @@ def consortia(keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn) 
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
-    return service.score(session, keeper, body)
+async def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
+    return await in_thread(session, lambda: service.score(session, keeper, body))
 
 
 @router.get(
@@ -73,10 +77,12 @@ def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreO
     responses=problem_responses(401, 404, 422),
     summary="Partner regions whose S3 priorities and actors complement a region's",
 )
-def regions(
+async def regions(
     keeper: IndexDep,
     session: SessionDep,
     region_code: Annotated[str, Query(min_length=2, max_length=8)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> PartnerRegionsOut:
-    return service.partner_regions(session, keeper, region_code, limit)
+    return await in_thread(
+        session, lambda: service.partner_regions(session, keeper, region_code, limit)
+    )

@@ -71,7 +71,7 @@ async def get_region(
         **problem_responses(401, 403, 412, 422),
     },
 )
-def put_region(
+async def put_region(
     code: str,
     body: RegionPut,
     response: Response,
@@ -80,12 +80,17 @@ def put_region(
     if_match: IfMatch = None,
 ) -> RegionPublic:
     """Create or replace a region; the NUTS classification fills code, level, country and parent."""
-    region, outcome = service.put_region(session, code, body, writer, if_match)
+
+    def work() -> tuple[RegionPublic, Outcome]:
+        region, outcome = service.put_region(session, code, body, writer, if_match)
+        return service.to_public(region), outcome
+
+    region, outcome = await in_thread(session, work, write=True)
     response.status_code = (
         status.HTTP_201_CREATED if outcome is Outcome.created else status.HTTP_200_OK
     )
     response.headers["ETag"] = etag(region.version)
-    return service.to_public(region)
+    return region
 
 
 @router.delete(
@@ -93,7 +98,9 @@ def put_region(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409, 412),
 )
-def delete_region(
+async def delete_region(
     code: str, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
 ) -> None:
-    service.delete_region(session, code, writer, if_match)
+    await in_thread(
+        session, lambda: service.delete_region(session, code, writer, if_match), write=True
+    )

@@ -1,7 +1,7 @@
 from fastapi import APIRouter
 
 from app.auth.models import Role
-from app.routers.deps import SessionDep, WriterDep
+from app.routers.deps import SessionDep, WriterDep, in_thread
 from app.routers.problems import problem_responses
 from app.sync import service
 from app.sync.schemas import SyncBatch, SyncResult
@@ -15,9 +15,9 @@ router = APIRouter(prefix="/sync", tags=["sync"])
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 regions by NUTS code; all or nothing (integrator, admin)",
 )
-def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
+async def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
     writer.require_role(Role.integrator, Role.admin)
-    return service.sync_regions(session, body.items)
+    return await in_thread(session, lambda: service.sync_regions(session, body.items), write=True)
 
 
 @router.post(
@@ -26,6 +26,6 @@ def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> Syn
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 clusters and RDI platforms by (kind, external_id); all or nothing",
 )
-def sync_actors(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
+async def sync_actors(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
     writer.require_role(Role.integrator, Role.admin)
-    return service.sync_actors(session, body.items)
+    return await in_thread(session, lambda: service.sync_actors(session, body.items), write=True)

@@ -36,9 +36,13 @@ def _add_routes(kind: VocabKind) -> None:
         responses=problem_responses(401, 403, 409, 422),
         summary=f"Add a {kind} (admin)",
     )
-    def add_term(body: TermCreate, session: SessionDep, _admin: AdminDep) -> TermPublic:
-        return TermPublic.model_validate(
-            service.add_term(session, kind, body), from_attributes=True
+    async def add_term(body: TermCreate, session: SessionDep, _admin: AdminDep) -> TermPublic:
+        return await in_thread(
+            session,
+            lambda: TermPublic.model_validate(
+                service.add_term(session, kind, body), from_attributes=True
+            ),
+            write=True,
         )
 
 
