@@ -41,6 +41,9 @@ class CatalogVersion:
     def __init__(self, tracked: tuple[type, ...]) -> None:
         self._tracked = tracked
 
+    def before_flush(self, session: OrmSession) -> None:
+        pass
+
     def after_flush(self, session: OrmSession) -> None:
         objects = (*session.new, *session.dirty, *session.deleted)
         if any(isinstance(o, self._tracked) for o in objects):

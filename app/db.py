@@ -79,6 +79,8 @@ class WriteListener(Protocol):
     the change feed). Listeners are given to the session factory, so this module needs to
     know none of them."""
 
+    def before_flush(self, session: OrmSession) -> None: ...
+
     def after_flush(self, session: OrmSession) -> None: ...
 
     def before_commit(self, session: OrmSession) -> None: ...
@@ -93,6 +95,10 @@ def make_session_factory(
     """Sessions whose flushes and commits run `listeners`, in order."""
     # expire_on_commit=False: objects stay readable after the commit that ends a request.
     factory = sessionmaker(engine, class_=Session, expire_on_commit=False)
+
+    def before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+        for listener in listeners:
+            listener.before_flush(session)
 
     def after_flush(session: OrmSession, _context: Any) -> None:
         session.info["wrote"] = True
@@ -109,6 +115,7 @@ def make_session_factory(
         for listener in listeners:
             listener.forget(session)
 
+    event.listen(factory, "before_flush", before_flush)
     event.listen(factory, "after_flush", after_flush)
     event.listen(factory, "before_commit", before_commit)
     event.listen(factory, "after_soft_rollback", after_rollback)

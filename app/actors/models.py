@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, NonNegativeInt
 from sqlmodel import Field, SQLModel
 
-from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url
 
 
@@ -38,7 +38,7 @@ class ActorFields(SQLModel):
     external_id: str | None = Field(default=None, min_length=1, max_length=200)
 
 
-class Actor(ActorFields, table=True):
+class Actor(ActorFields, VersionChecked, table=True):
     __tablename__ = "actor"
     __table_args__ = (sa.UniqueConstraint("kind", "external_id", name="uq_actor_kind_external_id"),)
 

@@ -4,10 +4,9 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from app.actors.models import ActorKind
-from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import LongText, Name, Slug
 from app.matching.rules import Budget, ConsortiumRules, Violation
 
@@ -76,7 +75,7 @@ class CallFields(BaseModel):
         return self
 
 
-class Call(SQLModel, table=True):
+class Call(VersionChecked, table=True):
     __tablename__ = "call"
 
     id: int | None = SQLField(default=None, primary_key=True)

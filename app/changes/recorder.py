@@ -17,6 +17,7 @@ from app import catalog
 from app.changes.models import ChangeLog
 
 _PENDING = "pending_changes"
+_NEW_VERSION = "new_version_rows"
 _TABLE = ChangeLog.__table__  # type: ignore[attr-defined]
 
 
@@ -26,11 +27,6 @@ class FeedEntity:
 
     identify: Callable[[Any], tuple[str, str | int] | None]  # (entity, id); None: no id yet
     data: Callable[[Any], dict[str, Any]]  # the public JSON of the row
-
-
-def _version_changed(obj: Any) -> bool:
-    history = sa.inspect(obj).attrs.version.history
-    return bool(history.added or history.deleted)
 
 
 class ChangeRecorder:
@@ -43,8 +39,19 @@ class ChangeRecorder:
         entity = self._entities.get(type(obj))
         return entity.identify(obj) if entity is not None else None
 
+    def before_flush(self, session: OrmSession) -> None:
+        """Which changed rows carry a new version: the ones the feed reports as updates.
+        (Read before the flush: afterwards the version's history is gone.)"""
+        changed: set[int] = session.info.setdefault(_NEW_VERSION, set())
+        for obj in session.dirty:
+            if type(obj) in self._entities:
+                history = sa.inspect(obj).attrs.version.history
+                if history.added or history.deleted:
+                    changed.add(id(obj))
+
     def after_flush(self, session: OrmSession) -> None:
         """Which entities were created, changed or deleted."""
+        new_version = session.info.pop(_NEW_VERSION, set())
         pending: dict[tuple[str, str | int], tuple[str, Any]] = session.info.setdefault(
             _PENDING, {}
         )
@@ -52,7 +59,7 @@ class ChangeRecorder:
         for op, objects in changed:
             for obj in objects:
                 key = self._key(obj)
-                if key is None or (op == "update" and not _version_changed(obj)):
+                if key is None or (op == "update" and id(obj) not in new_version):
                     continue
                 earlier = pending.get(key, (None, None))[0]
                 if op == "delete" and earlier == "create":
@@ -64,6 +71,7 @@ class ChangeRecorder:
 
     def forget(self, session: OrmSession) -> None:
         session.info.pop(_PENDING, None)
+        session.info.pop(_NEW_VERSION, None)
 
     def before_commit(self, session: OrmSession) -> None:
         """The feed rows of this transaction, numbered under the catalog row's lock."""

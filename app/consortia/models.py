@@ -4,10 +4,9 @@ from enum import StrEnum
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 from sqlmodel import Field as SQLField
-from sqlmodel import SQLModel
 
 from app.actors.models import ActorRef
-from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import LongText, Name, Slug
 
 
@@ -35,7 +34,7 @@ class ConsortiumComponents(BaseModel):
     redundancy: float
 
 
-class SavedConsortium(SQLModel, table=True):
+class SavedConsortium(VersionChecked, table=True):
     __tablename__ = "saved_consortium"
 
     id: int | None = SQLField(default=None, primary_key=True)

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlalchemy.orm import declared_attr
+from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
@@ -33,3 +34,15 @@ def timestamp_field(**kwargs: Any) -> Any:
 def json_column(**kwargs: Any) -> Any:
     """A JSON list/object column with a default, for SQLModel `Field(sa_column=...)`."""
     return Field(default_factory=kwargs.pop("default_factory", list), sa_type=sa.JSON, **kwargs)
+
+
+class VersionChecked(SQLModel):
+    """Mixin for a table with a `version` column: every UPDATE and DELETE the ORM issues
+    carries `AND version = <the version read>`, so a write based on a stale read matches
+    no row and fails (StaleDataError) instead of merging into a newer one. The new version
+    is set by `app.core.versioning`, not generated here."""
+
+    @declared_attr  # type: ignore[arg-type]
+    def __mapper_args__(cls) -> dict[str, Any]:
+        table = cls.__table__  # type: ignore[attr-defined]
+        return {"version_id_col": table.c.version, "version_id_generator": False}

@@ -4,7 +4,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
-from app.core.columns import json_column, timestamp_field, utcnow
+from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import LongText, NaceCode, Name, Slug
 
 
@@ -46,7 +46,7 @@ class RegionBase(SQLModel):
     s3_platform_member: bool = False
 
 
-class Region(RegionBase, table=True):
+class Region(RegionBase, VersionChecked, table=True):
     __tablename__ = "region"
 
     code: str = Field(primary_key=True, max_length=8)

@@ -1,17 +1,30 @@
 """Every error leaves as RFC 9457 problem+json: the handlers, and the problem responses
 each route documents in OpenAPI."""
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import Conflict, DomainError, FieldError, InvalidPayload, Problem, field_errors
+from app.errors import (
+    Conflict,
+    DomainError,
+    FieldError,
+    InvalidPayload,
+    PreconditionFailed,
+    Problem,
+    field_errors,
+)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+RETRY_AFTER_SECONDS = 2
+log = logging.getLogger("clustermatch")
 
 
 def problem_type(slug: str) -> str:
@@ -51,6 +64,30 @@ def install_error_handlers(app: FastAPI) -> None:
         # A constraint caught what a pre-check missed (e.g. two writers racing).
         return render_domain_error(Conflict("the change conflicts with stored data"))
 
+    @app.exception_handler(StaleDataError)
+    async def lost_race(request: Request, _exc: StaleDataError) -> JSONResponse:
+        # The row changed between this request's read and its write (the version check is
+        # part of the UPDATE/DELETE): a precondition failure if the client named a version.
+        if request.headers.get("if-match") is not None:
+            return render_domain_error(
+                PreconditionFailed("the stored version changed meanwhile; fetch it and retry")
+            )
+        return render_domain_error(
+            Conflict("another request changed this at the same time; fetch it and retry")
+        )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(SQLAlchemyTimeoutError)
+    async def database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", str(exc).splitlines()[0][:200])
+        return problem_response(
+            503,
+            "database-unavailable",
+            "Service unavailable",
+            "the database is busy or unreachable; retry shortly",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return problem_response(
@@ -62,8 +99,17 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
-        return problem_response(500, "internal", "Internal server error", "unexpected error")
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Answered outside the request middleware, so the request id is added here.
+        request_id = str(request.scope.get("state", {}).get("request_id", ""))
+        log.error("unexpected error request_id=%s", request_id, exc_info=exc)
+        return problem_response(
+            500,
+            "internal",
+            "Internal server error",
+            "unexpected error",
+            headers={"X-Request-ID": request_id} if request_id else None,
+        )
 
 
 def render_domain_error(exc: DomainError) -> JSONResponse:
