@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     thread_pool_size: int = Field(default=4, ge=1, le=200)
     read_cache_size: int = Field(default=50_000, ge=0)
+    # Request bodies above these sizes are refused (413) before anything parses them.
+    max_body_bytes: int = Field(default=1 << 20, ge=1024)
+    sync_max_body_bytes: int = Field(default=16 << 20, ge=1024)
+    # Bounded waits: a lock wait or a statement past these fails (503) instead of hanging.
+    lock_timeout_ms: int = Field(default=5_000, ge=100)
+    statement_timeout_ms: int = Field(default=30_000, ge=100)
     # How much a partner's funded consortia lift its pair scores (0 = off).
     track_record_weight: float = Field(default=0.1, ge=0.0, le=1.0)
 

@@ -15,8 +15,10 @@ from swagger_ui_bundle import swagger_ui_path
 from app import routers
 from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
+from app.core.paths import api_path
 from app.db import make_engine, session_scope
 from app.matching_service.keeper import IndexKeeper
+from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.reference import nace, nuts
 from app.routers.problems import install_error_handlers
@@ -67,7 +69,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(
+        settings.database_url,
+        lock_timeout_ms=settings.lock_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
+    )
     app.state.session_factory = session_factory(app.state.engine)
     app.state.metrics = Metrics()
     app.state.actor_json_cache = JsonCache(settings.read_cache_size)
@@ -85,6 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "X-Request-ID"],
         )
+    app.add_middleware(
+        InputGuard,
+        max_body_bytes=settings.max_body_bytes,
+        large_body_prefixes={api_path("sync"): settings.sync_max_body_bytes},
+    )
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app
 

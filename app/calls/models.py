@@ -7,12 +7,12 @@ from sqlmodel import Field as SQLField
 
 from app.actors.models import ActorKind
 from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
-from app.core.fields import LongText, Name, Slug
+from app.core.fields import BodyId, LongText, Name, Slug, UtcTimestamp
 from app.matching.rules import Budget, ConsortiumRules, Violation
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 NutsPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$")]
-Euro = Annotated[int, Field(ge=0, le=10**12)]
+Euro = Annotated[int, Field(strict=True, ge=0, le=10**12)]
 
 
 class CallFields(BaseModel):
@@ -25,13 +25,13 @@ class CallFields(BaseModel):
         default_factory=list,
         description="Themes the call is open to; empty: any theme, as long as members share one",
     )
-    min_members: int = Field(default=3, ge=1, le=100)
-    max_members: int | None = Field(default=None, ge=1, le=100)
-    min_regions: int = Field(default=1, ge=1, le=100)
+    min_members: int = Field(default=3, strict=True, ge=1, le=100)
+    max_members: int | None = Field(default=None, strict=True, ge=1, le=100)
+    min_regions: int = Field(default=1, strict=True, ge=1, le=100)
     region_level: int | None = Field(
-        default=None, ge=0, le=3, description="NUTS level that counts as a region"
+        default=None, strict=True, ge=0, le=3, description="NUTS level that counts as a region"
     )
-    min_countries: int = Field(default=1, ge=1, le=50)
+    min_countries: int = Field(default=1, strict=True, ge=1, le=50)
     eligible_countries: list[CountryCode] = Field(default_factory=list)
     eligible_region_codes: list[NutsPrefix] = Field(default_factory=list)
     eligible_kinds: list[ActorKind] = Field(default_factory=list)
@@ -40,8 +40,8 @@ class CallFields(BaseModel):
     cofunding_rate: float = Field(
         default=0.0, ge=0.0, lt=1.0, description="Share of the total budget the partners pay"
     )
-    opens_at: datetime | None = None
-    closes_at: datetime | None = None
+    opens_at: UtcTimestamp | None = None
+    closes_at: UtcTimestamp | None = None
 
     def to_rules(self) -> ConsortiumRules:
         """The call's rules as the matching engine checks them; members always share a theme
@@ -129,7 +129,7 @@ class CallPublic(CallFields):
 
 
 class EligibilityRequest(BaseModel):
-    member_ids: list[int] = Field(min_length=1, max_length=50)
+    member_ids: list[BodyId] = Field(min_length=1, max_length=50)
     eu_funding: Euro | None = Field(default=None, description="EU funding asked for, EUR")
 
     model_config = {

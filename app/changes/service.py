@@ -10,6 +10,7 @@ from app.changes.models import Change, ChangeLog, ChangePage
 from app.errors import FieldError, InvalidPayload
 
 _TABLE = ChangeLog.__table__  # type: ignore[attr-defined]
+MAX_SEQ = 2**63 - 1  # the sequence column is a BIGINT
 
 
 def encode_cursor(seq: int) -> str:
@@ -22,7 +23,7 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         prefix, _, number = text.partition(":")
-        if prefix != "seq" or not number.isdigit():
+        if prefix != "seq" or not number.isdigit() or int(number) > MAX_SEQ:
             raise ValueError(text)
         return int(number)
     except (ValueError, binascii.Error, UnicodeDecodeError) as exc:

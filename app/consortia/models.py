@@ -7,7 +7,7 @@ from sqlmodel import Field as SQLField
 
 from app.actors.models import ActorRef
 from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
-from app.core.fields import LongText, Name, Slug
+from app.core.fields import BodyId, LongText, Name, Slug
 
 
 class Status(StrEnum):
@@ -55,8 +55,8 @@ class SavedConsortium(VersionChecked, table=True):
 
 class ConsortiumCreate(BaseModel):
     name: Name
-    member_ids: list[int] = Field(min_length=2, max_length=20)
-    call_id: int | None = None
+    member_ids: list[BodyId] = Field(min_length=2, max_length=20)
+    call_id: BodyId | None = None
     theme: Slug | None = None
     notes: LongText = ""
 
@@ -73,7 +73,7 @@ class ConsortiumUpdate(BaseModel):
     name: Name | None = None
     status: Status | None = None
     notes: LongText | None = None
-    member_ids: list[int] | None = Field(default=None, min_length=2, max_length=20)
+    member_ids: list[BodyId] | None = Field(default=None, min_length=2, max_length=20)
 
     model_config = {"json_schema_extra": {"examples": [{"status": "submitted"}]}}
 

@@ -1,8 +1,10 @@
 """Validated field types shared by the request schemas: slugs, NACE and NUTS codes, names."""
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from annotated_types import Ge, Le
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
 
 from app.reference import nace, nuts
 
@@ -38,6 +40,21 @@ Keyword = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1
 Url = Annotated[
     str, StringConstraints(max_length=500, pattern=r"^https?://[^\s]+$", strip_whitespace=True)
 ]
+
+
+# Row ids are INTEGER on both databases: a larger number names no row (and PostgreSQL
+# would fail to compare it), so it is refused before any query.
+MAX_ID = 2**31 - 1
+RowId = Annotated[int, Ge(1), Le(MAX_ID)]  # path and query parameters
+BodyId = Annotated[int, Strict(), Ge(1), Le(MAX_ID)]  # JSON: a number, never true or "5"
+
+
+def _as_utc(value: datetime) -> datetime:
+    """A timestamp without an offset is taken as UTC, so every stored time compares."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcTimestamp = Annotated[datetime, AfterValidator(_as_utc)]
 
 
 def unique(values: list[str]) -> list[str]:

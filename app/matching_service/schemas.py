@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field
 from app.actors.models import ActorKind, ActorRef
 from app.calls.models import Eligibility
 from app.consortia.models import ConsortiumComponents
-from app.core.fields import Slug
+from app.core.fields import BodyId, Slug
 from app.matching.rules import ConsortiumRules, Violation
 
 
@@ -43,7 +43,7 @@ class ConsortiaOut(BaseModel):
     consortia: list[ConsortiumOut]
 
 
-MemberCount = Annotated[int, Field(ge=2, le=12)]
+MemberCount = Annotated[int, Field(strict=True, ge=2, le=12)]
 
 
 class RulesIn(BaseModel):
@@ -51,9 +51,10 @@ class RulesIn(BaseModel):
 
     min_members: MemberCount = 3
     max_members: MemberCount = 5
-    min_regions: int = Field(default=2, ge=1, le=12)
+    min_regions: int = Field(default=2, strict=True, ge=1, le=12)
     region_level: int | None = Field(
         default=None,
+        strict=True,
         ge=0,
         le=3,
         description="NUTS level that counts as a region (0 = country); "
@@ -74,10 +75,10 @@ class RulesIn(BaseModel):
 
 
 class ConsortiumRequestIn(RulesIn):
-    seed_actor_ids: list[int] = Field(default_factory=list, max_length=12)
+    seed_actor_ids: list[BodyId] = Field(default_factory=list, max_length=12)
     theme: Slug | None = None
-    call_id: int | None = None
-    limit: int = Field(default=5, ge=1, le=20)
+    call_id: BodyId | None = None
+    limit: int = Field(default=5, strict=True, ge=1, le=20)
 
     model_config = {
         "json_schema_extra": {
@@ -87,7 +88,7 @@ class ConsortiumRequestIn(RulesIn):
 
 
 class ScoreRequestIn(RulesIn):
-    member_ids: list[int] = Field(min_length=2, max_length=12)
+    member_ids: list[BodyId] = Field(min_length=2, max_length=12)
     theme: Slug | None = None
 
     model_config = {"json_schema_extra": {"examples": [{"member_ids": [15, 37, 6]}]}}

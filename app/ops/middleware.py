@@ -45,6 +45,12 @@ def _route_template(scope: Scope) -> str:
     return prefix + str(template)
 
 
+def _printable(text: str) -> str:
+    """A request's own text in a log line: control characters escaped, so a path holding
+    %0A cannot forge lines."""
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
 def _new_request_id() -> str:
     # Unique enough to correlate log lines; uuid4 reads the OS entropy pool, which is slow.
     return f"{random.getrandbits(128):032x}"
@@ -88,7 +94,7 @@ class RequestContextMiddleware:
                 log.info(
                     "%s %s %s %.1fms request_id=%s",
                     method,
-                    scope["path"],
+                    _printable(scope["path"]),
                     status["code"],
                     elapsed * 1000,
                     request_id,

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
 from app.auth.service import Principal
-from app.core.fields import Slug
+from app.core.fields import RowId, Slug
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
@@ -85,7 +85,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         summary=f"Read one {label[:-1]}",
     )
     async def read(
-        actor_id: int, request: Request, session: SessionDep, cache: ActorCacheDep
+        actor_id: RowId, request: Request, session: SessionDep, cache: ActorCacheDep
     ) -> Response:
         body, version = await in_thread(
             session, lambda: service.read_json(session, cache, kind, actor_id)
@@ -95,7 +95,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         )
 
     async def _write(
-        actor_id: int,
+        actor_id: RowId,
         body: ActorCreate | ActorUpdate,
         response: Response,
         session: Session,
@@ -118,7 +118,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         summary=f"Replace a {label[:-1]}",
     )
     async def replace(
-        actor_id: int,
+        actor_id: RowId,
         body: ActorCreate,
         response: Response,
         session: SessionDep,
@@ -134,7 +134,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         summary=f"Change some fields of a {label[:-1]}",
     )
     async def patch(
-        actor_id: int,
+        actor_id: RowId,
         body: ActorUpdate,
         response: Response,
         session: SessionDep,
@@ -150,7 +150,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         summary=f"Delete a {label[:-1]}",
     )
     async def delete(
-        actor_id: int, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
+        actor_id: RowId, session: SessionDep, writer: WriterDep, if_match: IfMatch = None
     ) -> None:
         await in_thread(
             session,

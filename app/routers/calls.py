@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.calls import service
 from app.calls.models import CallCreate, CallPublic, Eligibility, EligibilityRequest
+from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
@@ -53,7 +54,7 @@ async def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) 
     responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
 )
 async def get_call(
-    call_id: int, request: Request, response: Response, session: SessionDep
+    call_id: RowId, request: Request, response: Response, session: SessionDep
 ) -> CallPublic | Response:
     call = await in_thread(session, lambda: service.to_public(service.get_call(session, call_id)))
     cached = not_modified(request, call.version)
@@ -70,7 +71,7 @@ async def get_call(
     summary="Replace a call's rules (admin)",
 )
 async def replace_call(
-    call_id: int,
+    call_id: RowId,
     body: CallCreate,
     response: Response,
     session: SessionDep,
@@ -94,7 +95,7 @@ async def replace_call(
     responses=problem_responses(401, 403, 404, 409, 412),
 )
 async def delete_call(
-    call_id: int, session: SessionDep, _admin: AdminDep, if_match: IfMatch = None
+    call_id: RowId, session: SessionDep, _admin: AdminDep, if_match: IfMatch = None
 ) -> None:
     await in_thread(
         session,
@@ -111,7 +112,7 @@ async def delete_call(
     summary="Check a member list against every rule of the call, with the budget",
 )
 async def eligibility(
-    call_id: int, body: EligibilityRequest, session: SessionDep, keeper: IndexDep
+    call_id: RowId, body: EligibilityRequest, session: SessionDep, keeper: IndexDep
 ) -> Eligibility:
     def work() -> Eligibility:
         call = service.get_call(session, call_id)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.consortia import service
 from app.consortia.models import ConsortiumCreate, ConsortiumUpdate, SavedConsortiumPublic, Status
+from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
@@ -48,7 +49,7 @@ async def list_saved(
     session: SessionDep,
     page: Annotated[PageParams, Query()],
     status: Status | None = None,
-    call_id: int | None = None,
+    call_id: RowId | None = None,
 ) -> Page[SavedConsortiumPublic]:
     def work() -> Page[SavedConsortiumPublic]:
         rows, total = service.list_saved(session, status, call_id, page.limit, page.offset)
@@ -65,7 +66,7 @@ async def list_saved(
     responses=problem_responses(401, 404),
 )
 async def get_saved(
-    consortium_id: int, response: Response, session: SessionDep
+    consortium_id: RowId, response: Response, session: SessionDep
 ) -> SavedConsortiumPublic:
     saved = await in_thread(
         session, lambda: service.to_public(session, service.get_saved(session, consortium_id))
@@ -81,7 +82,7 @@ async def get_saved(
     summary="Change name, notes, members (drafts) or status: draft → submitted → funded | rejected",
 )
 async def update(
-    consortium_id: int,
+    consortium_id: RowId,
     body: ConsortiumUpdate,
     keeper: IndexDep,
     response: Response,
@@ -105,7 +106,7 @@ async def update(
     responses=problem_responses(401, 403, 404, 409, 412),
 )
 async def delete(
-    consortium_id: int,
+    consortium_id: RowId,
     keeper: IndexDep,
     session: SessionDep,
     writer: WriterDep,

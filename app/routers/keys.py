@@ -2,6 +2,7 @@ from fastapi import APIRouter, status
 
 from app.auth import service
 from app.auth.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+from app.core.fields import RowId
 from app.routers.deps import AdminDep, SessionDep, in_thread
 from app.routers.problems import problem_responses
 
@@ -38,7 +39,7 @@ async def list_keys(session: SessionDep, _admin: AdminDep) -> list[ApiKeyPublic]
     responses=problem_responses(401, 403, 404),
     summary="Revoke an API key (admin)",
 )
-async def revoke_key(key_id: int, session: SessionDep, _admin: AdminDep) -> ApiKeyPublic:
+async def revoke_key(key_id: RowId, session: SessionDep, _admin: AdminDep) -> ApiKeyPublic:
     return await in_thread(
         session, lambda: _public(service.revoke_key(session, key_id)), write=True
     )

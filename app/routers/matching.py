@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.actors.models import ActorKind
-from app.core.fields import Slug
+from app.core.fields import RowId, Slug
 from app.matching_service import service
 from app.matching_service.schemas import (
     CandidatesOut,
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAcce
 async def candidates(
     keeper: IndexDep,
     session: SessionDep,
-    actor_id: int,
+    actor_id: RowId,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     theme: Slug | None = None,
     kind: ActorKind | None = None,
