@@ -50,7 +50,6 @@ def _run(step: Callable[[Session], T]) -> T:
 def prepare_database(seed: bool) -> None:
     """Migrate to head, add missing reference data and, if asked, seed an empty database."""
     url = get_settings().database_url
-    migrate.upgrade(url)
 
     def step(session: Session) -> None:
         ensure_reference_data(session)
@@ -58,7 +57,9 @@ def prepare_database(seed: bool) -> None:
             seed_example_data(session)
             err.print("seeded the Swedish example data")
 
-    _run(step)
+    with migrate.exclusive(url):  # processes starting together take turns
+        migrate.upgrade(url)
+        _run(step)
 
 
 @app.command()
@@ -86,24 +87,44 @@ def serve(
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations up to REVISION (default: head) and add missing reference data."""
-    migrate.upgrade(get_settings().database_url, revision)
-    if revision == "head":
-        _run(ensure_reference_data)
+    url = get_settings().database_url
+    with migrate.exclusive(url):
+        migrate.upgrade(url, revision)
+        if revision == "head":
+            _run(ensure_reference_data)
     err.print(f"database at {revision}")
 
 
 @db_app.command("downgrade")
-def db_downgrade(revision: Annotated[str, typer.Argument()] = "-1") -> None:
-    """Revert migrations down to REVISION (default: one step; `base` empties the schema)."""
-    migrate.downgrade(get_settings().database_url, revision)
+def db_downgrade(
+    revision: Annotated[str, typer.Argument()] = "-1",
+    force: Annotated[bool, typer.Option(help="Downgrade even if tables hold data")] = False,
+) -> None:
+    """Revert migrations down to REVISION (default: one step; `base` empties the schema).
+
+    A downgrade may drop tables, so it refuses while any table holds data, unless --force.
+    """
+    url = get_settings().database_url
+    with migrate.exclusive(url):
+        holding = migrate.tables_holding_data(url)
+        if holding and not force:
+            err.print(
+                "[red]error:[/red] these tables hold data a downgrade may drop: "
+                + ", ".join(holding)
+                + "; export it first (`clustermatch export`), or pass --force"
+            )
+            raise typer.Exit(1)
+        migrate.downgrade(url, revision)
     err.print(f"database at {revision}")
 
 
 @app.command()
 def seed() -> None:
     """Load the vocabularies, every Swedish NUTS region and the example actors (idempotent)."""
-    migrate.upgrade(get_settings().database_url)
-    report = _run(seed_example_data)
+    url = get_settings().database_url
+    with migrate.exclusive(url):
+        migrate.upgrade(url)
+        report = _run(seed_example_data)
     _print_report(report)
 
 

@@ -1,13 +1,21 @@
 """Alembic, driven from code: the only way the schema is made or changed."""
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, inspect, pool, text
+from sqlalchemy.engine import make_url
+
+# PostgreSQL advisory lock key for schema changes and seeding ("clustermatch" in ASCII, cut).
+_ADVISORY_KEY = 0x636C7573746572
 
 
 def alembic_config(database_url: str) -> Config:
@@ -18,6 +26,56 @@ def alembic_config(database_url: str) -> Config:
     # ConfigParser interpolation treats % specially; URLs may contain it.
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return config
+
+
+@contextmanager
+def exclusive(database_url: str) -> Iterator[None]:
+    """Hold the database's set-up lock, so several processes starting at once migrate and
+    seed one after another: an advisory lock on PostgreSQL, a lock file beside a SQLite file.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() == "postgresql":
+        engine = create_engine(url, poolclass=pool.NullPool)
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _ADVISORY_KEY})
+                try:
+                    yield
+                finally:
+                    connection.execute(
+                        text("SELECT pg_advisory_unlock(:key)"), {"key": _ADVISORY_KEY}
+                    )
+        finally:
+            engine.dispose()
+    elif url.database and url.database != ":memory:":
+        with open(Path(url.database).with_name(Path(url.database).name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    else:
+        yield
+
+
+# Rows these hold are made again by the app itself; a downgrade may drop them freely.
+_REBUILT = {"alembic_version", "catalog_state", "vocab_term"}
+
+
+def tables_holding_data(database_url: str) -> list[str]:
+    """The app's tables that hold rows, sorted."""
+    engine = create_engine(database_url, poolclass=pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            names = sorted(set(inspect(connection).get_table_names()) - _REBUILT)
+            preparer = connection.dialect.identifier_preparer
+            return [
+                name
+                for name in names
+                if connection.execute(text(f"SELECT 1 FROM {preparer.quote(name)} LIMIT 1")).first()
+            ]
+    finally:
+        engine.dispose()
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:

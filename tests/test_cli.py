@@ -55,3 +55,13 @@ def test_db_downgrade_and_upgrade(cli_env: str) -> None:
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
     # Reference data is back after the upgrade.
     assert runner.invoke(cli, ["seed"]).exit_code == 0
+
+
+def test_downgrade_refuses_while_tables_hold_data(cli_env: str) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    refused = runner.invoke(cli, ["db", "downgrade", "base"])
+    assert refused.exit_code == 1
+    assert "actor" in refused.stderr and "--force" in refused.stderr
+    assert with_session(cli_env, export_document)["clusters"]  # nothing dropped
+    assert runner.invoke(cli, ["db", "downgrade", "base", "--force"]).exit_code == 0
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
