@@ -53,10 +53,8 @@ def test_processes_starting_together_migrate_and_seed_once(empty_database: str) 
         )
         for _ in range(4)
     ]
-    results = [
-        (p.wait(timeout=300), p.stderr.read().decode() if p.stderr else "") for p in starting
-    ]
-    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    results = [(p.communicate(timeout=300)[1].decode(), p.returncode) for p in starting]
+    assert [code for _, code in results] == [0, 0, 0, 0], results
     assert sum("seeded" in err for err, _ in results) == 1
     data = with_session(empty_database, export_document)
     assert len(data["clusters"]) + len(data["rdi_platforms"]) == 44

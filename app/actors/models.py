@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, NonNegativeInt
 from sqlmodel import Field, SQLModel
 
-from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
+from app.core.columns import NEVER_REUSE_IDS, VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import Keyword, LongText, NaceCode, Name, NutsCode, Slug, Url
 
 
@@ -40,7 +40,10 @@ class ActorFields(SQLModel):
 
 class Actor(ActorFields, VersionChecked, table=True):
     __tablename__ = "actor"
-    __table_args__ = (sa.UniqueConstraint("kind", "external_id", name="uq_actor_kind_external_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "external_id", name="uq_actor_kind_external_id"),
+        NEVER_REUSE_IDS,
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: ActorKind = Field(sa_type=sa.String(16), index=True)

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
-from app.core.columns import timestamp_field, utcnow
+from app.core.columns import NEVER_REUSE_IDS, timestamp_field, utcnow
 
 
 class Role(StrEnum):
@@ -27,6 +27,7 @@ class ApiKeyBase(SQLModel):
 
 class ApiKey(ApiKeyBase, table=True):
     __tablename__ = "api_key"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: int | None = Field(default=None, primary_key=True)
     key_hash: str = Field(max_length=64, unique=True)

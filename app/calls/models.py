@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Field as SQLField
 
 from app.actors.models import ActorKind
-from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
+from app.core.columns import NEVER_REUSE_IDS, VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import BodyId, LongText, Name, Slug, UtcTimestamp
 from app.matching.rules import Budget, ConsortiumRules, Violation
 
@@ -77,6 +77,7 @@ class CallFields(BaseModel):
 
 class Call(VersionChecked, table=True):
     __tablename__ = "call"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: int | None = SQLField(default=None, primary_key=True)
     name: str = SQLField(max_length=200)

@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import Field as SQLField
 
 from app.actors.models import ActorRef
-from app.core.columns import VersionChecked, json_column, timestamp_field, utcnow
+from app.core.columns import NEVER_REUSE_IDS, VersionChecked, json_column, timestamp_field, utcnow
 from app.core.fields import BodyId, LongText, Name, Slug
 
 
@@ -36,6 +36,7 @@ class ConsortiumComponents(BaseModel):
 
 class SavedConsortium(VersionChecked, table=True):
     __tablename__ = "saved_consortium"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: int | None = SQLField(default=None, primary_key=True)
     name: str = SQLField(max_length=200)
@@ -45,6 +46,8 @@ class SavedConsortium(VersionChecked, table=True):
     member_ids: list[int] = json_column()
     theme: str | None = SQLField(default=None, max_length=64)
     status: str = SQLField(default=Status.draft, max_length=16, index=True)
+    # The API key that saved it (None: the admin token or the CLI).
+    owner_key_id: int | None = None
     notes: str = SQLField(default="", sa_type=sa.Text)
     score: float = 0.0
     components: dict[str, float] = json_column(default_factory=dict)
@@ -84,8 +87,14 @@ class SavedConsortiumPublic(BaseModel):
     call_id: int | None
     members: list[ActorRef]
     member_ids: list[int]
+    removed_member_ids: list[int] = Field(
+        description="Members deleted since: listed here, never replaced by another actor"
+    )
     theme: str | None
     status: Status
+    owner_key_id: int | None = Field(
+        description="The API key that saved it (null: the admin token); it and admins may change it"
+    )
     notes: str
     score: float = Field(description="The consortium score when it was saved")
     components: ConsortiumComponents

@@ -31,7 +31,10 @@ def to_public(session: Session, saved: SavedConsortium) -> SavedConsortiumPublic
         for i in saved.member_ids
         if i in actors
     ]
-    return SavedConsortiumPublic.model_validate({**saved.model_dump(), "members": members})
+    removed = [i for i in saved.member_ids if i not in actors]
+    return SavedConsortiumPublic.model_validate(
+        {**saved.model_dump(), "members": members, "removed_member_ids": removed}
+    )
 
 
 def get_saved(session: Session, consortium_id: int) -> SavedConsortium:
@@ -69,6 +72,17 @@ def _require_scope(index: MatchIndex, member_ids: list[int], principal: Principa
         raise Forbidden(f"none of the members is inside your scope {principal.scope}")
 
 
+def _require_owner(saved: SavedConsortium, principal: Principal) -> None:
+    """Only the key that saved a consortium, or an admin, may change it."""
+    if principal.role != Role.admin and saved.owner_key_id != principal.key_id:
+        raise Forbidden("only the key that saved this consortium, or an admin, may change it")
+
+
+# The outcome of an application is a track record that lifts partners' scores: only an
+# admin records it, never the partners it rewards.
+_ADMIN_ONLY = {Status.funded, Status.rejected}
+
+
 def _scored(
     index: MatchIndex, member_ids: list[int], theme: str | None
 ) -> tuple[str | None, float, dict[str, float]]:
@@ -99,6 +113,7 @@ def save(
         member_ids=body.member_ids,
         theme=theme,
         notes=body.notes,
+        owner_key_id=principal.key_id,
         score=score,
         components=components,
     )
@@ -115,6 +130,7 @@ def update(
     principal: Principal,
     if_match: str | None,
 ) -> SavedConsortium:
+    _require_owner(saved, principal)
     _require_scope(index, saved.member_ids, principal)
     check_if_match(if_match, saved.version)
     current = Status(saved.status)
@@ -129,6 +145,8 @@ def update(
             raise Conflict(
                 f"a {current} consortium cannot become {body.status} (allowed: {allowed})"
             )
+        if body.status in _ADMIN_ONLY:
+            principal.require_role(Role.admin)
         changes["status"] = body.status
     if body.member_ids is not None and body.member_ids != saved.member_ids:
         if current != Status.draft:
@@ -153,6 +171,7 @@ def delete(
     principal: Principal,
     if_match: str | None,
 ) -> None:
+    _require_owner(saved, principal)
     _require_scope(index, saved.member_ids, principal)
     check_if_match(if_match, saved.version)
     if saved.status != Status.draft:

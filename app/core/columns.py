@@ -7,6 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
+# Table option: SQLite gives a deleted row's id to the next insert unless the table is
+# AUTOINCREMENT, and an id must never name a different actor, call, key or consortium.
+NEVER_REUSE_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

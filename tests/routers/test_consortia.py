@@ -132,3 +132,47 @@ def test_funded_consortia_lift_partner_scores(client: TestClient, members: list[
     after, reasons = lab_score()
     assert after > before
     assert "It has been in 1 funded consortium" in reasons
+
+
+def test_only_the_owner_or_an_admin_changes_a_consortium(
+    client: TestClient, members: list[int]
+) -> None:
+    mine, theirs = key(client, "editor", "SE2"), key(client, "editor", "SE2")
+    integrator = key(client, "integrator")
+    saved = save(client, members, mine)
+    assert saved["owner_key_id"] is not None
+    url = f"/api/v1/consortia/{saved['id']}"
+    assert client.patch(url, json={"name": "Taken"}, headers=theirs).status_code == 403
+    assert client.patch(url, json={"status": "submitted"}, headers=integrator).status_code == 403
+    assert client.delete(url, headers=theirs).status_code == 403
+    assert client.patch(url, json={"name": "Ours"}, headers=mine).status_code == 200
+    admins = save(client, members)
+    assert admins["owner_key_id"] is None
+    admin_url = f"/api/v1/consortia/{admins['id']}"
+    assert client.patch(admin_url, json={"notes": "x"}, headers=integrator).status_code == 403
+    assert client.get(url).json()["name"] == "Ours"
+
+
+def test_only_an_admin_records_funded_or_rejected(client: TestClient, members: list[int]) -> None:
+    mine = key(client, "editor", "SE2")
+    saved = save(client, members, mine)
+    url = f"/api/v1/consortia/{saved['id']}"
+    assert client.patch(url, json={"status": "submitted"}, headers=mine).status_code == 200
+    for outcome in ("funded", "rejected"):
+        assert client.patch(url, json={"status": outcome}, headers=mine).status_code == 403
+    assert client.get(url).json()["status"] == "submitted"
+    assert client.patch(url, json={"status": "funded"}, headers=ADMIN).status_code == 200
+
+
+def test_a_deleted_members_id_is_never_given_to_another_actor(
+    client: TestClient, members: list[int]
+) -> None:
+    saved = save(client, members)
+    gone = members[-1]
+    assert client.delete(f"/api/v1/rdi-platforms/{gone}", headers=ADMIN).status_code == 204
+    newcomer = create_actor(client, "rdi_platform", name="Newcomer", region_code="SE11")
+    assert newcomer["id"] > gone
+    shown = client.get(f"/api/v1/consortia/{saved['id']}").json()
+    assert shown["member_ids"] == members
+    assert shown["removed_member_ids"] == [gone]
+    assert newcomer["id"] not in [m["id"] for m in shown["members"]]
