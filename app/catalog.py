@@ -2,6 +2,8 @@
 changes what matching reads. Each API process compares it with the version its matching
 index was built from, so processes sharing a database stay consistent."""
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
@@ -35,10 +37,10 @@ def bump(session: OrmSession) -> None:
 
 
 class CatalogVersion:
-    """Write listener: a transaction that changed a row of a `tracked` model raises the
+    """Write listener: a transaction that changed a row `tracked` accepts raises the
     version before it commits."""
 
-    def __init__(self, tracked: tuple[type, ...]) -> None:
+    def __init__(self, tracked: Callable[[object], bool]) -> None:
         self._tracked = tracked
 
     def before_flush(self, session: OrmSession) -> None:
@@ -46,7 +48,7 @@ class CatalogVersion:
 
     def after_flush(self, session: OrmSession) -> None:
         objects = (*session.new, *session.dirty, *session.deleted)
-        if any(isinstance(o, self._tracked) for o in objects):
+        if any(self._tracked(o) for o in objects):
             session.info[_CHANGED] = True
 
     def before_commit(self, session: OrmSession) -> None:

@@ -13,21 +13,25 @@ from app.calls.models import Call
 from app.calls.service import FEED as CALL_FEED
 from app.catalog import CatalogVersion
 from app.changes.recorder import ChangeRecorder
-from app.consortia.models import SavedConsortium
+from app.consortia.models import SavedConsortium, Status
 from app.db import make_session_factory
 from app.regions.models import Region, S3Priority
 from app.regions.service import FEED as REGION_FEED
 from app.vocab.models import VocabTerm
 
-# Saved consortia count: funded ones are track records the index reads.
-MATCHING_READS = (Actor, Region, S3Priority, VocabTerm, Call, SavedConsortium)
+
+def matching_reads(row: object) -> bool:
+    """Whether a changed row is something the matching index is built from."""
+    if isinstance(row, SavedConsortium):
+        return row.status == Status.funded  # a track record (funded is final)
+    return isinstance(row, Actor | Region | S3Priority | VocabTerm)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return make_session_factory(
         engine,
         [
-            CatalogVersion(tracked=MATCHING_READS),
+            CatalogVersion(matching_reads),
             ChangeRecorder({Region: REGION_FEED, Actor: ACTOR_FEED, Call: CALL_FEED}),
         ],
     )

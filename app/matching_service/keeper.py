@@ -95,13 +95,26 @@ class IndexKeeper:
         self._features: dict[int, ActorFeatures] = {}
 
     def index(self, session: Session) -> MatchIndex:
+        """The index at the catalog version the session sees, or newer.
+
+        One thread refreshes at a time; while it does, other requests are answered from the
+        previous index instead of queueing behind it (only the very first build is waited
+        for), so a refresh never holds every worker thread.
+        """
         version = catalog.current_version(session)
-        if self._index is None or version != self._version:
-            with self._lock:
-                if self._index is None or version != self._version:
-                    self._refresh(session, version)
-        assert self._index is not None
-        return self._index
+        current = self._index
+        if current is not None and version <= self._version:
+            return current
+        if not self._lock.acquire(blocking=current is None):
+            assert current is not None
+            return current
+        try:
+            if self._index is None or version > self._version:
+                self._refresh(session, version)
+            assert self._index is not None
+            return self._index
+        finally:
+            self._lock.release()
 
     def _refresh(self, session: Session, version: int) -> None:
         vocabulary = load_vocabulary(session)

@@ -1,0 +1,82 @@
+"""The per-process index keeper: fresh after writes matching reads, never a queue."""
+
+import threading
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app import catalog
+from app.consortia.models import SavedConsortium, Status
+from app.db import session_scope
+from app.matching.index import MatchIndex
+from app.matching_service.keeper import IndexKeeper
+from app.tracking import session_factory
+from tests.service_world import build_world
+
+
+class SlowKeeper(IndexKeeper):
+    """Its refreshes after the first wait until the test lets them finish."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refreshing = threading.Event()
+        self.finish = threading.Event()
+
+    def _refresh(self, session: Session, version: int) -> None:
+        if self._index is not None:
+            self.refreshing.set()
+            assert self.finish.wait(timeout=30)
+        super()._refresh(session, version)
+
+
+def write(engine: Engine, work) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(session_factory(engine)) as session:
+        work(session)
+
+
+def test_requests_are_answered_from_the_previous_index_during_a_refresh(engine: Engine) -> None:
+    write(engine, build_world)
+    keeper = SlowKeeper()
+    factory = session_factory(engine)
+    with factory() as session:
+        first = keeper.index(session)
+    write(engine, catalog.bump)  # the catalog moves on
+    results: list[MatchIndex] = []
+
+    def refresh() -> None:
+        with factory() as session:
+            results.append(keeper.index(session))
+
+    refresher = threading.Thread(target=refresh)
+    refresher.start()
+    assert keeper.refreshing.wait(timeout=30)
+    with factory() as session:
+        assert keeper.index(session) is first  # not queued behind the refresh
+    keeper.finish.set()
+    refresher.join(timeout=30)
+    assert results and results[0] is not first
+    with factory() as session:
+        assert keeper.index(session) is results[0]
+
+
+def test_only_a_funded_consortium_moves_the_catalog_version(engine: Engine) -> None:
+    ids: dict[str, int] = {}
+    write(engine, lambda s: ids.update(build_world(s)))
+
+    def version() -> int:
+        with Session(engine) as session:
+            return catalog.current_version(session)
+
+    before = version()
+    saved = SavedConsortium(name="Draft", member_ids=[ids["skane"], ids["vgr_lab"]])
+    write(engine, lambda s: s.add(saved))
+    assert version() == before
+
+    def fund(session: Session) -> None:
+        row = session.get(SavedConsortium, saved.id)
+        assert row is not None
+        row.status = Status.funded
+        row.version += 1
+
+    write(engine, fund)
+    assert version() == before + 1
