@@ -81,6 +81,7 @@ def serve(
         workers=workers,
         log_level=settings.log_level.lower(),
         access_log=False,  # the app logs each request with its request id
+        timeout_graceful_shutdown=settings.graceful_shutdown_s,
     )
 
 

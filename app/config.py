@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     # Bounded waits: a lock wait or a statement past these fails (503) instead of hanging.
     lock_timeout_ms: int = Field(default=5_000, ge=100)
     statement_timeout_ms: int = Field(default=30_000, ge=100)
+    # On SIGTERM, requests in flight get this long to finish before the server stops.
+    graceful_shutdown_s: int = Field(default=15, ge=0)
     # How much a partner's funded consortia lift its pair scores (0 = off).
     track_record_weight: float = Field(default=0.1, ge=0.0, le=1.0)
 

@@ -1,6 +1,7 @@
 """Application factory: routers, error handlers, middleware, offline docs."""
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,7 +16,7 @@ from swagger_ui_bundle import swagger_ui_path
 from app import routers
 from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
-from app.core.paths import api_path
+from app.core.paths import API_PREFIX, api_path
 from app.db import make_engine, session_scope
 from app.matching_service.keeper import IndexKeeper
 from app.ops.guard import InputGuard
@@ -30,6 +31,8 @@ Reads are public unless configured otherwise; writes need `Authorization: Bearer
 Errors are RFC 9457 `application/problem+json`."""
 
 log = logging.getLogger("clustermatch")
+# Reads that take a body (matching requests, an eligibility check): no key needed.
+KEYLESS_WRITES = re.compile(rf"^{API_PREFIX}/(?:matching/|calls/[^/]+/eligibility$)")
 
 
 @asynccontextmanager
@@ -95,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         InputGuard,
         max_body_bytes=settings.max_body_bytes,
         large_body_prefixes={api_path("sync"): settings.sync_max_body_bytes},
+        keyless_writes=KEYLESS_WRITES,
     )
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app

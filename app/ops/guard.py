@@ -91,17 +91,37 @@ def _problem(status: int, title: str, detail: str, errors: list[FieldError] | No
     )
 
 
+_unauthorized = JSONResponse(
+    Problem(
+        type="urn:clustermatch:problem:unauthorized",
+        title="Authentication required",
+        status=401,
+        detail="writes need an API key: send 'Authorization: Bearer <key>'",
+    ).model_dump(exclude_none=True),
+    status_code=401,
+    media_type="application/problem+json",
+    headers={"WWW-Authenticate": "Bearer"},
+)
+
+
 def _invalid(errors: list[FieldError]) -> JSONResponse:
     return _problem(422, "Invalid request", InvalidPayload.of(errors).detail, errors)
 
 
 class InputGuard:
     def __init__(
-        self, app: ASGIApp, max_body_bytes: int, large_body_prefixes: dict[str, int]
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        large_body_prefixes: dict[str, int],
+        keyless_writes: re.Pattern[str] | None = None,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.large_body_prefixes = large_body_prefixes
+        # Body-carrying requests that need no key (reads posted as bodies); every other one
+        # without an Authorization header is answered 401 before its body is read.
+        self.keyless_writes = keyless_writes
 
     def _limit(self, path: str) -> int:
         for prefix, limit in self.large_body_prefixes.items():
@@ -119,6 +139,13 @@ class InputGuard:
             return
         if scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
+            return
+        if (
+            self.keyless_writes is not None
+            and b"authorization" not in dict(scope["headers"])
+            and not self.keyless_writes.match(scope["path"])
+        ):
+            await _unauthorized(scope, receive, send)
             return
         limit = self._limit(scope["path"])
         too_large = _problem(413, "Request body too large", f"at most {limit:,} bytes", None)

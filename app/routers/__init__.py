@@ -17,8 +17,10 @@ from app.routers import (
     sync,
     vocabularies,
 )
+from app.routers.problems import problem_responses
 
-api = APIRouter()
+# Any route may meet these, so every operation documents them.
+api = APIRouter(responses=problem_responses(413, 500, 503))
 for module in (regions, vocabularies, keys, matching, calls, consortia, sync, changes):
     api.include_router(module.router)
 api.include_router(actors.clusters_router)

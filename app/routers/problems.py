@@ -125,7 +125,10 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "No such resource",
         409: "Conflict with the stored state",
         412: "If-Match does not match the stored version",
+        413: "Request body larger than the server accepts",
         422: "Invalid payload or parameters; `errors` names each field",
+        500: "Unexpected error; the answer carries X-Request-ID for the logs",
+        503: "Database busy or unreachable; retry after Retry-After seconds",
     }
     return {
         status: {

@@ -165,3 +165,23 @@ def test_the_access_log_escapes_control_characters(
     lines = [r.getMessage() for r in caplog.records if r.name == "clustermatch.access"]
     assert lines and all("\n" not in line for line in lines)
     assert "\\n" in lines[-1]
+
+
+def test_a_keyless_write_is_401_before_its_body_is_read(client: TestClient) -> None:
+    malformed = client.post(
+        "/api/v1/clusters", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert malformed.status_code == 401
+    assert malformed.headers["www-authenticate"] == "Bearer"
+    # Reads posted as bodies need no key; their bad bodies are 422.
+    assert client.post("/api/v1/matching/consortia", content=b"{not json").status_code == 422
+    assert client.post("/api/v1/calls/1/eligibility", content=b"{").status_code == 422
+
+
+def test_every_operation_documents_the_errors_any_request_may_meet(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        if not path.startswith("/api/v1/"):
+            continue
+        for method, operation in operations.items():
+            assert {"500", "503"} <= set(operation["responses"]), (method, path)
