@@ -1,9 +1,9 @@
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
-from pydantic import BaseModel, NonNegativeInt
+from pydantic import BaseModel, NonNegativeInt, Strict
 from sqlmodel import Field, SQLModel
 
 from app.core.columns import NEVER_REUSE_IDS, VersionChecked, json_column, timestamp_field, utcnow
@@ -15,11 +15,14 @@ class ActorKind(StrEnum):
     rdi_platform = "rdi_platform"
 
 
+Count = Annotated[NonNegativeInt, Strict()]  # JSON: a whole number, never true or 2.0
+
+
 class Members(BaseModel):
-    smes: NonNegativeInt = 0
-    large_companies: NonNegativeInt = 0
-    research_orgs: NonNegativeInt = 0
-    public_bodies: NonNegativeInt = 0
+    smes: Count = 0
+    large_companies: Count = 0
+    research_orgs: Count = 0
+    public_bodies: Count = 0
 
 
 class ActorFields(SQLModel):
@@ -80,17 +83,18 @@ class ActorCreate(ActorFields):
 
 
 class ActorUpdate(SQLModel):
-    """PATCH body: every field optional; those sent replace the stored ones."""
+    """PATCH body: every field optional; those sent replace the stored ones. Only `website`
+    and `external_id` may be sent as null (to clear them); the others are never null."""
 
-    name: Name | None = None
-    region_code: NutsCode | None = None
-    description: LongText | None = None
-    themes: list[Slug] | None = Field(default=None, max_length=30)
-    nace_codes: list[NaceCode] | None = Field(default=None, max_length=50)
-    technologies: list[Keyword] | None = Field(default=None, max_length=50)
-    offers: list[Slug] | None = Field(default=None, max_length=30)
-    seeks: list[Slug] | None = Field(default=None, max_length=30)
-    members: Members | None = None
+    name: Name = None  # type: ignore[assignment]
+    region_code: NutsCode = None  # type: ignore[assignment]
+    description: LongText = None  # type: ignore[assignment]
+    themes: list[Slug] = Field(default=None, max_length=30)
+    nace_codes: list[NaceCode] = Field(default=None, max_length=50)
+    technologies: list[Keyword] = Field(default=None, max_length=50)
+    offers: list[Slug] = Field(default=None, max_length=30)
+    seeks: list[Slug] = Field(default=None, max_length=30)
+    members: Members = None  # type: ignore[assignment]
     website: Url | None = None
     external_id: str | None = Field(default=None, min_length=1, max_length=200)
 

@@ -252,14 +252,6 @@ def update_actor(
     """PUT (a full ActorCreate) or PATCH (the fields sent)."""
     partial = isinstance(body, ActorUpdate)
     data = stored_values(body, partial=partial)
-    if partial:
-        nulls = [
-            name
-            for name in ("name", "region_code", *LIST_FIELDS, "members", "description")
-            if name in data and data[name] is None
-        ]
-        if nulls:
-            raise InvalidPayload.of([FieldError(field=n, message="may not be null") for n in nulls])
     principal.require_region(actor.region_code)
     if data.get("region_code") is not None:
         principal.require_region(data["region_code"])

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
-from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 
 from app.reference import nace, nuts
 
@@ -30,13 +30,38 @@ def _strip(value: Any) -> Any:
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+
+def _documented(pattern: str) -> Any:
+    """A pattern for the OpenAPI document only: the validator after it gives the message."""
+    return Field(json_schema_extra={"pattern": pattern})
+
+
+# Text that must hold something once stripped: documented as "has a non-space character".
+_SOME_TEXT = _documented(r"\S")
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=2, max_length=64)]
-NaceCode = Annotated[str, StringConstraints(max_length=8), AfterValidator(_check_nace)]
-NutsCode = Annotated[str, StringConstraints(max_length=8), AfterValidator(_check_nuts)]
-Name = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=200)]
-Label = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=120)]
+NaceCode = Annotated[
+    str,
+    StringConstraints(max_length=8),
+    _documented(r"^\s*(?:[A-Ua-u]|\d{2}(?:\.\d{1,2})?)\s*$"),
+    AfterValidator(_check_nace),
+]
+NutsCode = Annotated[
+    str,
+    StringConstraints(max_length=8),
+    _documented(r"^\s*[A-Za-z]{2}[0-9A-Za-z]{0,3}\s*$"),
+    AfterValidator(_check_nuts),
+]
+Name = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=200), _SOME_TEXT
+]
+Label = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=120), _SOME_TEXT
+]
 LongText = Annotated[str, StringConstraints(max_length=10_000)]
-Keyword = Annotated[str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=100)]
+Keyword = Annotated[
+    str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=100), _SOME_TEXT
+]
 Url = Annotated[
     str, StringConstraints(max_length=500, pattern=r"^https?://[^\s]+$", strip_whitespace=True)
 ]
@@ -54,7 +79,16 @@ def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-UtcTimestamp = Annotated[datetime, AfterValidator(_as_utc)]
+def _no_epoch_number(value: Any) -> Any:
+    """Refuse what pydantic would read as seconds since 1970: a time is ISO 8601 text."""
+    if isinstance(value, int | float) or (
+        isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit()
+    ):
+        raise ValueError("a date and time in ISO 8601 is needed, e.g. 2027-01-31T23:59:00Z")
+    return value
+
+
+UtcTimestamp = Annotated[datetime, BeforeValidator(_no_epoch_number), AfterValidator(_as_utc)]
 
 
 def unique(values: list[str]) -> list[str]:

@@ -47,6 +47,10 @@ def url_errors(scope: Scope) -> list[FieldError]:
 
 
 def body_errors(body: bytes) -> list[FieldError]:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return [FieldError(field="body", message="the body is not UTF-8 text")]
     if b"\x00" not in body and not _SUSPICIOUS.search(body):
         return []
     try:

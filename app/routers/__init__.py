@@ -20,7 +20,7 @@ from app.routers import (
 from app.routers.problems import problem_responses
 
 # Any route may meet these, so every operation documents them.
-api = APIRouter(responses=problem_responses(413, 500, 503))
+api = APIRouter(responses=problem_responses(413, 422, 500, 503))
 for module in (regions, vocabularies, keys, matching, calls, consortia, sync, changes):
     api.include_router(module.router)
 api.include_router(actors.clusters_router)

@@ -6,9 +6,16 @@ from fastapi import Header, Request, Response
 
 from app.core.versioning import etag, etag_set
 
+# One or more entity tags ("3", W/"3") or *, as RFC 9110 writes them.
+ETAG_LIST = r'^\s*(?:\*|(?:W/)?"[^"]*"(?:\s*,\s*(?:W/)?"[^"]*")*)\s*$'
+
 IfMatch = Annotated[
     str | None,
-    Header(alias="If-Match", description="Write only if the stored version has this ETag"),
+    Header(
+        alias="If-Match",
+        pattern=ETAG_LIST,
+        description='Write only if the stored version has this ETag, e.g. "3"',
+    ),
 ]
 
 

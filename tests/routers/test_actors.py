@@ -148,9 +148,14 @@ def test_put_replaces_and_patch_changes_only_what_is_sent(client: TestClient) ->
 def test_patch_rejects_null_for_required_field(client: TestClient) -> None:
     _regions(client)
     actor = create_actor(client)
-    response = client.patch(f"/api/v1/clusters/{actor['id']}", json={"name": None}, headers=ADMIN)
+    url = f"/api/v1/clusters/{actor['id']}"
+    response = client.patch(
+        url, json={"name": None, "members": None, "themes": None}, headers=ADMIN
+    )
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "name", "message": "may not be null"}]
+    assert [e["field"] for e in response.json()["errors"]] == ["name", "themes", "members"]
+    cleared = client.patch(url, json={"website": None}, headers=ADMIN)  # may be cleared
+    assert cleared.status_code == 200 and cleared.json()["website"] is None
 
 
 def test_stale_if_match_changes_nothing(client: TestClient) -> None:

@@ -185,3 +185,41 @@ def test_every_operation_documents_the_errors_any_request_may_meet(client: TestC
             continue
         for method, operation in operations.items():
             assert {"500", "503"} <= set(operation["responses"]), (method, path)
+
+
+def test_a_body_that_is_not_utf8_is_422(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/themes",
+        content=b'{"slug": "\xff"}',
+        headers={**ADMIN, "Content-Type": "application/json"},
+    )
+    assert fields(response) == ["body"]
+
+
+@pytest.mark.parametrize("header", ["", "3", '"3', 'W/3, "4"'])
+def test_a_malformed_if_match_is_422(client: TestClient, header: str) -> None:
+    put_region(client, "SE22")
+    actor = create_actor(client, region_code="SE22")
+    response = client.patch(
+        f"/api/v1/clusters/{actor['id']}",
+        json={"name": "X"},
+        headers={**ADMIN, "If-Match": header},
+    )
+    assert fields(response) == ["If-Match"]
+
+
+@pytest.mark.parametrize("when", [0, -31, "0", "1700000000", 1.5])
+def test_times_are_iso_text_not_epoch_numbers(client: TestClient, when: object) -> None:
+    response = client.post("/api/v1/calls", json={"name": "C", "closes_at": when}, headers=ADMIN)
+    assert fields(response) == ["closes_at"]
+
+
+def test_member_counts_are_whole_numbers(client: TestClient) -> None:
+    put_region(client, "SE22")
+    for members in ({"smes": True}, {"public_bodies": 2.0}, {"smes": "3"}):
+        response = client.post(
+            "/api/v1/clusters",
+            json={"name": "X", "region_code": "SE22", "members": members},
+            headers=ADMIN,
+        )
+        assert fields(response) == [f"members.{next(iter(members))}"]
