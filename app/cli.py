@@ -1,7 +1,10 @@
 """The `clustermatch` command: serve, db, seed, import, export, keys."""
 
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -73,16 +76,25 @@ def serve(
 
     settings = get_settings()
     prepare_database(seed=settings.seed_on_start)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=settings.log_level.lower(),
-        access_log=False,  # the app logs each request with its request id
-        timeout_graceful_shutdown=settings.graceful_shutdown_s,
-    )
+    metrics_dir = None
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Workers write their metrics to files here, so /metrics in any of them sums all.
+        metrics_dir = tempfile.mkdtemp(prefix="clustermatch-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=settings.log_level.lower(),
+            access_log=False,  # the app logs each request with its request id
+            timeout_graceful_shutdown=settings.graceful_shutdown_s,
+        )
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 @db_app.command("upgrade")

@@ -3,7 +3,6 @@ thread pool of 4), on SQLite and PostgreSQL: every request is answered, none han
 update is lost or merged, the change feed stays a faithful history, and the service keeps
 serving afterwards."""
 
-import socket
 import threading
 import time
 from collections import Counter
@@ -17,15 +16,10 @@ import uvicorn
 
 from app.main import create_app
 from tests.conftest import ADMIN, make_settings
+from tests.live import free_port
 
 ANSWERED = {200, 409, 412, 503}
 TIMEOUT = httpx.Timeout(60.0)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from app.db import WRITE, is_sqlite, make_engine
 from app.main import create_app
 from app.seed import ensure_reference_data
 from tests.conftest import ADMIN, make_settings, with_session
-from tests.test_concurrency import free_port
+from tests.live import free_port
 
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 needs_server_binaries = pytest.mark.skipif(

@@ -2,10 +2,7 @@
 that is waiting on a database lock."""
 
 import contextlib
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,38 +10,15 @@ import httpx
 
 from app import migrate
 from app.db import WRITE, make_engine
-from tests.test_concurrency import free_port
+from tests.live import serve_process
 
 
 def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cm.db'}"
     migrate.upgrade(url)
-    port = free_port()
-    env = {
-        **os.environ,
-        "CLUSTERMATCH_DATABASE_URL": url,
-        "CLUSTERMATCH_ADMIN_TOKEN": "t",
-        "CLUSTERMATCH_SEED_ON_START": "false",
-        "CLUSTERMATCH_LOCK_TIMEOUT_MS": "60000",  # the request would wait a minute
-        "CLUSTERMATCH_GRACEFUL_SHUTDOWN_S": "2",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
+    # The waiting request would wait a minute; the server must stop after two seconds.
+    settings = {"lock_timeout_ms": "60000", "graceful_shutdown_s": "2"}
+    with serve_process(url, **settings) as (base, server):
         holder = make_engine(url)
         with holder.connect() as connection:
             connection.execution_options(**{WRITE: True}).exec_driver_sql("SELECT 1")
@@ -59,7 +33,21 @@ def test_sigterm_stops_the_server_with_a_request_in_flight(tmp_path: Path) -> No
             stopped_after = time.monotonic() - started
             connection.rollback()
         holder.dispose()
-        assert stopped_after < 15
-    finally:
-        if server.poll() is None:
-            server.kill()
+    assert stopped_after < 15
+
+
+def test_metrics_of_several_workers_are_summed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cm.db'}"
+    migrate.upgrade(url)
+    with serve_process(url, workers=2) as (base, _server):
+        for _ in range(40):  # new connections, spread over both workers
+            assert httpx.get(f"{base}/healthz").status_code == 200
+        for _ in range(4):
+            text = httpx.get(f"{base}/metrics").text
+            counted = sum(
+                float(line.rsplit(" ", 1)[1])
+                for line in text.splitlines()
+                if line.startswith("clustermatch_http_requests_total{")
+                and 'route="/healthz"' in line
+            )
+            assert counted >= 40, text

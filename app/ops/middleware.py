@@ -4,11 +4,13 @@ Pure ASGI rather than BaseHTTPMiddleware: it adds no task or stream copy per req
 """
 
 import logging
+import os
 import random
 import time
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("clustermatch.access")
@@ -30,6 +32,15 @@ class Metrics:
             registry=self.registry,
             buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
+
+    def exposition(self) -> bytes:
+        """The Prometheus text. With several worker processes (`PROMETHEUS_MULTIPROC_DIR`
+        set, as `clustermatch serve --workers N` does) every worker's counts, summed."""
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            registry = CollectorRegistry()
+            MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)
 
 
 def _route_template(scope: Scope) -> str:

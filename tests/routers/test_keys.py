@@ -108,6 +108,8 @@ def test_reads_can_require_a_key(private_client: TestClient) -> None:
     reader = _key(private_client, "reader")
     assert private_client.get("/api/v1/regions", headers=reader).status_code == 200
     assert private_client.get("/healthz").status_code == 200
+    assert private_client.get("/metrics").status_code == 401  # traffic is not public either
+    assert private_client.get("/metrics", headers=reader).status_code == 200
 
 
 def test_without_admin_token_setting_the_token_is_no_key(database_url: str) -> None:
