@@ -2,6 +2,7 @@
 each route documents in OpenAPI."""
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -89,13 +90,16 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers) if exc.headers else {}
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(app, request.url.path))
         return problem_response(
             exc.status_code,
             "http-error",
             str(exc.detail) if exc.status_code < 500 else "Server error",
             str(exc.detail),
-            headers=dict(exc.headers) if exc.headers else None,
+            headers=headers or None,
         )
 
     @app.exception_handler(Exception)
@@ -110,6 +114,30 @@ def install_error_handlers(app: FastAPI) -> None:
             "unexpected error",
             headers={"X-Request-ID": request_id} if request_id else None,
         )
+
+
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method some route answers at `path` (a 405's Allow header), read from the
+    OpenAPI paths, so it sees each route however the routers were included."""
+    patterns: list[tuple[re.Pattern[str], set[str]]] | None = getattr(
+        app.state, "method_patterns", None
+    )
+    if patterns is None:
+        patterns = [
+            (
+                re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$"),
+                {method.upper() for method in operations},
+            )
+            for template, operations in app.openapi().get("paths", {}).items()
+        ]
+        app.state.method_patterns = patterns
+    allowed: set[str] = set()
+    for pattern, methods in patterns:
+        if pattern.match(path):
+            allowed |= methods
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    return sorted(allowed)
 
 
 def render_domain_error(exc: DomainError) -> JSONResponse:

@@ -223,3 +223,11 @@ def test_member_counts_are_whole_numbers(client: TestClient) -> None:
             headers=ADMIN,
         )
         assert fields(response) == [f"members.{next(iter(members))}"]
+
+
+def test_method_not_allowed_lists_every_method_of_the_path(client: TestClient) -> None:
+    response = client.request("OPTIONS", "/api/v1/clusters/1")
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD", "PUT", "PATCH", "DELETE"}
+    posted = client.post("/api/v1/regions/SE22", headers=ADMIN)
+    assert posted.headers["allow"] == "DELETE, GET, HEAD, PUT"
