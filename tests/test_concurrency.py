@@ -16,7 +16,7 @@ import uvicorn
 
 from app.main import create_app
 from tests.conftest import ADMIN, make_settings
-from tests.live import free_port
+from tests.live import free_port, serve_process
 
 ANSWERED = {200, 409, 412, 503}
 TIMEOUT = httpx.Timeout(60.0)
@@ -41,8 +41,8 @@ def server(database_url: str) -> Iterator[str]:
     assert not thread.is_alive(), "server did not stop"
 
 
-def setup(base: str, actors: int) -> list[int]:
-    with httpx.Client(base_url=base, headers=ADMIN, timeout=TIMEOUT) as client:
+def setup(base: str, actors: int, headers: dict[str, str] = ADMIN) -> list[int]:
+    with httpx.Client(base_url=base, headers=headers, timeout=TIMEOUT) as client:
         assert client.put("/api/v1/regions/SE22", json={}).status_code in (200, 201)
         ids = []
         for n in range(actors):
@@ -91,8 +91,11 @@ def still_serving(base: str, actor_id: int) -> dict[str, Any]:
         return dict(actor.json())
 
 
-def patch(actor_id: int, name: str, if_match: str | None = None) -> dict[str, Any]:
-    headers = {**ADMIN, **({"If-Match": if_match} if if_match else {})}
+def patch(
+    actor_id: int, name: str, if_match: str | None = None, token: str | None = None
+) -> dict[str, Any]:
+    key = {"Authorization": f"Bearer {token}"} if token else ADMIN
+    headers = {**key, **({"If-Match": if_match} if if_match else {})}
     return {
         "method": "PATCH",
         "url": f"/api/v1/clusters/{actor_id}",
@@ -113,23 +116,35 @@ def test_one_if_match_race_has_exactly_one_winner(server: str) -> None:
     assert feed_of(server, actor_id) == [("create", 1, "A0"), ("update", 2, winner["name"])]
 
 
-@pytest.mark.parametrize("writers", [8, 40])
-def test_many_writers_on_one_row_are_all_answered_and_none_merged(
-    server: str, writers: int
-) -> None:
-    (actor_id,) = setup(server, 1)
-    answers = in_parallel(server, [patch(actor_id, f"W{n}") for n in range(writers)])
+def assert_one_faithful_history(base: str, actor_id: int, answers: list[httpx.Response]) -> None:
+    """Every request answered; every successful write is one version, in order; the last
+    one is what is stored; nothing merged."""
     statuses = Counter(r.status_code for r in answers)
     assert set(statuses) <= ANSWERED, statuses
     assert statuses[200] >= 1
-    stored = still_serving(server, actor_id)
-    history = feed_of(server, actor_id)
-    # Every successful write is one version, in order, and the last one is what is stored.
+    stored = still_serving(base, actor_id)
+    history = feed_of(base, actor_id)
     assert [version for _op, version, _name in history] == list(range(1, statuses[200] + 2))
     assert history[-1][1:] == (stored["version"], stored["name"])
     assert sorted(name for _op, _v, name in history[1:]) == sorted(
         r.json()["name"] for r in answers if r.status_code == 200
     )
+
+
+@pytest.mark.parametrize("writers", [8, 40, 200])
+def test_many_writers_on_one_row_are_all_answered_and_none_merged(
+    server: str, writers: int
+) -> None:
+    (actor_id,) = setup(server, 1)
+    answers = in_parallel(server, [patch(actor_id, f"W{n}") for n in range(writers)])
+    assert_one_faithful_history(server, actor_id, answers)
+
+
+def test_four_worker_processes_answer_every_writer(database_url: str) -> None:
+    with serve_process(database_url, workers=4) as (base, _server):
+        (actor_id,) = setup(base, 1, headers={"Authorization": "Bearer t"})
+        answers = in_parallel(base, [patch(actor_id, f"W{n}", token="t") for n in range(40)])
+        assert_one_faithful_history(base, actor_id, answers)
 
 
 def test_writers_on_different_rows_all_succeed(server: str) -> None:

@@ -9,7 +9,7 @@ from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
 from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep, in_thread
-from app.routers.etags import IfMatch, not_modified
+from app.routers.etags import IfMatch, conditional
 from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/calls", tags=["calls"])
@@ -57,11 +57,7 @@ async def get_call(
     call_id: RowId, request: Request, response: Response, session: SessionDep
 ) -> CallPublic | Response:
     call = await in_thread(session, lambda: service.to_public(service.get_call(session, call_id)))
-    cached = not_modified(request, call.version)
-    if cached:
-        return cached
-    response.headers["ETag"] = etag(call.version)
-    return call
+    return conditional(request, response, call)
 
 
 @router.put(

@@ -19,7 +19,13 @@ router = APIRouter(prefix="/changes", tags=["sync"], dependencies=[ReadAccess])
 )
 async def changes(
     session: SessionDep,
-    since: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            description="next_cursor of the previous page",
+            pattern=r"^[A-Za-z0-9_-]{1,40}$",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE * 5)] = 100,
 ) -> ChangePage:
     """Replaying the feed from the start reconstructs the current state: `create` and

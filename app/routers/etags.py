@@ -1,6 +1,6 @@
 """ETag headers on the HTTP side: the If-Match parameter and conditional GETs."""
 
-from typing import Annotated
+from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Request, Response
 
@@ -17,6 +17,22 @@ IfMatch = Annotated[
         description='Write only if the stored version has this ETag, e.g. "3"',
     ),
 ]
+
+
+class HasVersion(Protocol):
+    version: int
+
+
+V = TypeVar("V", bound=HasVersion)
+
+
+def conditional(request: Request, response: Response, body: V) -> V | Response:
+    """304 when the client already holds this version; else `body`, with its ETag."""
+    cached = not_modified(request, body.version)
+    if cached:
+        return cached
+    response.headers["ETag"] = etag(body.version)
+    return body
 
 
 def not_modified(request: Request, version: int) -> Response | None:

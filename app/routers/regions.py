@@ -8,7 +8,7 @@ from app.core.versioning import Outcome, etag
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
-from app.routers.etags import IfMatch, not_modified
+from app.routers.etags import IfMatch, conditional
 from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/regions", tags=["regions"])
@@ -56,11 +56,7 @@ async def get_region(
     code: str, request: Request, response: Response, session: SessionDep
 ) -> RegionPublic | Response:
     region = await in_thread(session, lambda: service.to_public(service.get_region(session, code)))
-    cached = not_modified(request, region.version)
-    if cached:
-        return cached
-    response.headers["ETag"] = etag(region.version)
-    return region
+    return conditional(request, response, region)
 
 
 @router.put(

@@ -176,3 +176,22 @@ def test_a_deleted_members_id_is_never_given_to_another_actor(
     assert shown["member_ids"] == members
     assert shown["removed_member_ids"] == [gone]
     assert newcomer["id"] not in [m["id"] for m in shown["members"]]
+
+
+def test_a_members_change_racing_a_submit_cannot_both_win(
+    client: TestClient, members: list[int]
+) -> None:
+    """Both writers read version 1; the version check in the UPDATE lets one through."""
+    saved = save(client, members)
+    url = f"/api/v1/consortia/{saved['id']}"
+    stale = {**ADMIN, "If-Match": '"1"'}
+    assert client.patch(url, json={"status": "submitted"}, headers=stale).status_code == 200
+    late = client.patch(url, json={"member_ids": members[:2]}, headers=stale)
+    assert late.status_code == 412
+    assert client.delete(url, headers=stale).status_code == 412
+    stored = client.get(url).json()
+    assert (stored["status"], stored["member_ids"], stored["version"]) == (
+        "submitted",
+        members,
+        2,
+    )
