@@ -2,6 +2,7 @@
 actor against all others in a few vectorised operations (no pair table is stored, so
 memory grows with the number of actors, not its square)."""
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -121,9 +122,19 @@ class MatchIndex:
             _weighted_sparse([dict.fromkeys(f.technologies, 1.0) for f in feats], tech_columns)
         )
         self.text = self._tfidf(feats)
-        experience = np.array([self.funded.get(int(i), 0) for i in self.ids], dtype=np.float32)
-        self.track_record = np.minimum(experience / 3.0, 1.0)
+        self.track_record = self._track_record_of(self.funded)
         self._build_relatedness(feats, nace_columns)
+
+    def _track_record_of(self, funded: dict[int, int]) -> np.ndarray:
+        experience = np.array([funded.get(int(i), 0) for i in self.ids], dtype=np.float32)
+        return np.minimum(experience / 3.0, 1.0)
+
+    def with_funded(self, funded: dict[int, int]) -> "MatchIndex":
+        """The same index with another track record: every matrix is shared, none rebuilt."""
+        updated = copy.copy(self)
+        updated.funded = funded
+        updated.track_record = self._track_record_of(funded)
+        return updated
 
     # -- assembly -------------------------------------------------------------------
     def priority_themes(self, region_code: str) -> frozenset[str]:

@@ -127,8 +127,9 @@ class IndexKeeper:
                 sa.select(col(Actor.id), col(Actor.version))
             )
         }
-        for gone in set(self._features) - set(stored):
-            del self._features[gone]
+        gone = set(self._features) - set(stored)
+        for actor_id in gone:
+            del self._features[actor_id]
         stale = sorted(
             actor_id
             for actor_id, actor_version in stored.items()
@@ -144,13 +145,20 @@ class IndexKeeper:
                 profiles, vocabulary, reader, nace.section_of_divisions()
             ):
                 self._features[features.profile.id] = features
-        self._index = MatchIndex(
-            vocabulary=vocabulary,
-            regions=load_regions(session),
-            features=[self._features[i] for i in sorted(self._features)],
-            funded=funded_counts(session),
-            track_record_weight=self._track_record_weight,
-        )
+        regions = load_regions(session)
+        funded = funded_counts(session)
+        # Every actor still read as before (a new vocabulary makes all of them stale).
+        if self._index is not None and not stale and not gone and regions == self._index.regions:
+            # Only the track record moved (a consortium was funded): keep every matrix.
+            self._index = self._index.with_funded(funded)
+        else:
+            self._index = MatchIndex(
+                vocabulary=vocabulary,
+                regions=regions,
+                features=[self._features[i] for i in sorted(self._features)],
+                funded=funded,
+                track_record_weight=self._track_record_weight,
+            )
         self._version = version
         log.info(
             "matching index at catalog version %s: %s actors, %s re-read",

@@ -80,3 +80,24 @@ def test_only_a_funded_consortium_moves_the_catalog_version(engine: Engine) -> N
 
     write(engine, fund)
     assert version() == before + 1
+
+
+def test_a_funded_consortium_updates_the_track_record_without_a_rebuild(engine: Engine) -> None:
+    ids: dict[str, int] = {}
+    write(engine, lambda s: ids.update(build_world(s)))
+    keeper = IndexKeeper(track_record_weight=0.5)
+    factory = session_factory(engine)
+    with factory() as session:
+        before = keeper.index(session)
+    saved = SavedConsortium(
+        name="Won", member_ids=[ids["skane"], ids["vgr_lab"]], status=Status.funded
+    )
+    write(engine, lambda s: s.add(saved))
+    with factory() as session:
+        after = keeper.index(session)
+    assert after is not before
+    assert after.themes is before.themes and after.text is before.text  # nothing rebuilt
+    lab = after.position[ids["vgr_lab"]]
+    assert before.track_record[lab] == 0 and after.track_record[lab] > 0
+    skane = after.position[ids["skane"]]
+    assert after.pair_scores(skane, 2).score[lab] > before.pair_scores(skane, 2).score[lab]
