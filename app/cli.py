@@ -19,7 +19,7 @@ from app import migrate
 from app.auth import service as keys
 from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
-from app.db import make_engine, session_scope
+from app.db import engine_for, session_scope
 from app.errors import DomainError
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 def _run(step: Callable[[Session], T]) -> T:
     """Run one unit of work in a transaction; domain errors become a clean exit 1."""
-    engine = make_engine(get_settings().database_url)
+    engine = engine_for(get_settings())
     try:
         with session_scope(session_factory(engine)) as session:
             return step(session)

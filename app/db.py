@@ -15,9 +15,20 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session, create_engine
 
+from app.config import Settings
+
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine for the configured database, with the configured timeouts."""
+    return make_engine(
+        settings.database_url,
+        lock_timeout_ms=settings.lock_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
+    )
 
 
 # Execution option of a connection whose transaction will write.

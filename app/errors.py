@@ -1,5 +1,5 @@
 """Domain errors: what went wrong, with the HTTP status it maps to (rendered as RFC 9457
-problem+json by app.routers.problems)."""
+problem+json by app.ops.problems)."""
 
 from typing import Any
 
@@ -49,6 +49,10 @@ class InvalidPayload(DomainError):
     def of(cls, errors: list[FieldError]) -> "InvalidPayload":
         summary = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
         return cls(summary, errors)
+
+
+class TooLarge(DomainError):
+    status_code, slug, title = 413, "too-large", "Request body too large"
 
 
 class Unauthorized(DomainError):

@@ -17,12 +17,12 @@ from app import routers
 from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
 from app.core.paths import API_PREFIX, api_path
-from app.db import make_engine, session_scope
+from app.db import engine_for, session_scope
 from app.matching_service.keeper import IndexKeeper
 from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
+from app.ops.problems import install_error_handlers
 from app.reference import nace, nuts
-from app.routers.problems import install_error_handlers
 from app.tracking import session_factory
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
@@ -72,11 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(
-        settings.database_url,
-        lock_timeout_ms=settings.lock_timeout_ms,
-        statement_timeout_ms=settings.statement_timeout_ms,
-    )
+    app.state.engine = engine_for(settings)
     app.state.session_factory = session_factory(app.state.engine)
     app.state.metrics = Metrics()
     app.state.actor_json_cache = JsonCache(settings.read_cache_size)

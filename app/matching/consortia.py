@@ -111,10 +111,10 @@ def _short_of_members(
 ) -> str:
     """The rule to name when too few actors are left: the eligibility rule that removed
     them, or the member count itself."""
+    if rules.restricting_rule is None:
+        return "min_members"
     on_theme = len(_universe(index, np.ones(len(index), dtype=bool), theme))
-    if rules.restricting_rule and on_theme >= rules.min_members:
-        return rules.restricting_rule
-    return "min_members"
+    return rules.restricting_rule if on_theme >= rules.min_members else "min_members"
 
 
 def choose_pool(

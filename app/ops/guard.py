@@ -10,7 +10,8 @@ from urllib.parse import unquote_to_bytes
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import FieldError, InvalidPayload, Problem
+from app.errors import FieldError, InvalidPayload, TooLarge, Unauthorized
+from app.ops.problems import render_domain_error
 
 # A JSON escape of NUL or of a surrogate, not itself escaped: only then is the body parsed
 # here, to name the fields.
@@ -79,37 +80,8 @@ def _bad_strings(value: Any, path: str = "") -> list[str]:
 _MESSAGE = "text may not contain NUL characters or unpaired UTF-16 surrogates"
 
 
-def _problem(status: int, title: str, detail: str, errors: list[FieldError] | None) -> JSONResponse:
-    slug = "validation-error" if status == 422 else "too-large"
-    body = Problem(
-        type=f"urn:clustermatch:problem:{slug}",
-        title=title,
-        status=status,
-        detail=detail,
-        errors=errors,
-    )
-    return JSONResponse(
-        body.model_dump(exclude_none=True),
-        status_code=status,
-        media_type="application/problem+json",
-    )
-
-
-_unauthorized = JSONResponse(
-    Problem(
-        type="urn:clustermatch:problem:unauthorized",
-        title="Authentication required",
-        status=401,
-        detail="writes need an API key: send 'Authorization: Bearer <key>'",
-    ).model_dump(exclude_none=True),
-    status_code=401,
-    media_type="application/problem+json",
-    headers={"WWW-Authenticate": "Bearer"},
-)
-
-
 def _invalid(errors: list[FieldError]) -> JSONResponse:
-    return _problem(422, "Invalid request", InvalidPayload.of(errors).detail, errors)
+    return render_domain_error(InvalidPayload.of(errors))
 
 
 class InputGuard:
@@ -149,10 +121,11 @@ class InputGuard:
             and b"authorization" not in dict(scope["headers"])
             and not self.keyless_writes.match(scope["path"])
         ):
-            await _unauthorized(scope, receive, send)
+            keyless = Unauthorized("writes need an API key: send 'Authorization: Bearer <key>'")
+            await render_domain_error(keyless)(scope, receive, send)
             return
         limit = self._limit(scope["path"])
-        too_large = _problem(413, "Request body too large", f"at most {limit:,} bytes", None)
+        too_large = render_domain_error(TooLarge(f"the body may be at most {limit:,} bytes"))
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await too_large(scope, receive, send)

@@ -5,6 +5,7 @@ includes: the public API under /api/v1, the operations probes at the root as wel
 from fastapi import APIRouter
 
 from app.core.paths import API_PREFIX
+from app.ops.problems import problem_responses
 from app.routers import (
     actors,
     calls,
@@ -17,7 +18,6 @@ from app.routers import (
     sync,
     vocabularies,
 )
-from app.routers.problems import problem_responses
 
 # Any route may meet these, so every operation documents them.
 api = APIRouter(responses=problem_responses(413, 422, 500, 503))

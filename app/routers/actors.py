@@ -12,9 +12,9 @@ from app.core.fields import RowId, Slug
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
+from app.ops.problems import problem_responses
 from app.routers.deps import ActorCacheDep, ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch, not_modified
-from app.routers.problems import problem_responses
 
 
 async def _filters(

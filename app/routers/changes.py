@@ -5,8 +5,8 @@ from fastapi import APIRouter, Query
 from app.changes import service
 from app.changes.models import ChangePage
 from app.core.pagination import MAX_PAGE_SIZE
+from app.ops.problems import problem_responses
 from app.routers.deps import ReadAccess, SessionDep, in_thread
-from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/changes", tags=["sync"], dependencies=[ReadAccess])
 

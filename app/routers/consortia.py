@@ -8,9 +8,9 @@ from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
+from app.ops.problems import problem_responses
 from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch
-from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/consortia", tags=["consortia"])
 

@@ -3,8 +3,8 @@ from fastapi import APIRouter, status
 from app.auth import service
 from app.auth.models import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.core.fields import RowId
+from app.ops.problems import problem_responses
 from app.routers.deps import AdminDep, SessionDep, in_thread
-from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/keys", tags=["api keys"])
 

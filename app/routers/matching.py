@@ -13,8 +13,8 @@ from app.matching_service.schemas import (
     ScoreOut,
     ScoreRequestIn,
 )
+from app.ops.problems import problem_responses
 from app.routers.deps import IndexDep, ReadAccess, SessionDep, in_thread
-from app.routers.problems import problem_responses
 
 # Matching is CPU work: it runs in the thread pool (`in_thread`), never on the event loop.
 router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAccess])

@@ -5,11 +5,11 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.fields import Slug
 from app.core.pagination import Page, PageParams
 from app.core.versioning import Outcome, etag
+from app.ops.problems import problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch, conditional
-from app.routers.problems import problem_responses
 
 router = APIRouter(prefix="/regions", tags=["regions"])
 

@@ -1,8 +1,8 @@
 from fastapi import APIRouter
 
 from app.auth.models import Role
+from app.ops.problems import problem_responses
 from app.routers.deps import SessionDep, WriterDep, in_thread
-from app.routers.problems import problem_responses
 from app.sync import service
 from app.sync.schemas import SyncBatch, SyncResult
 

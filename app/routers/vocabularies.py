@@ -1,8 +1,8 @@
 from fastapi import APIRouter, status
 from sqlmodel import Session
 
+from app.ops.problems import problem_responses
 from app.routers.deps import AdminDep, ReadAccess, SessionDep, in_thread
-from app.routers.problems import problem_responses
 from app.vocab import service
 from app.vocab.models import TermCreate, TermPublic, VocabKind
 
