@@ -1,7 +1,7 @@
 """Many clients writing at once to a real server (one worker: uvicorn in a thread with the
-default thread pool of 4; four: `clustermatch serve --workers 4`), on SQLite and PostgreSQL: every request is answered, none hangs, no
-update is lost or merged, the change feed stays a faithful history, and the service keeps
-serving afterwards."""
+default thread pool of 4; four: `clustermatch serve --workers 4`), on SQLite and PostgreSQL:
+every request is answered, none hangs, no update is lost or merged, the change feed stays a
+faithful history, and the service keeps serving afterwards."""
 
 import threading
 import time
