@@ -69,7 +69,7 @@ def pair_reasons(index: MatchIndex, i: int, j: int, scores: PairScores) -> list[
     reasons += _regional_reasons(index, i, j, scores, shared)
     funded = index.funded.get(other.profile.id, 0)
     if funded and index.track_record_weight > 0:
-        reasons.append(f"It has been in {funded} funded consortium{'s' if funded > 1 else ''}")
+        reasons.append(f"It has been in {funded} funded consorti{'a' if funded > 1 else 'um'}")
     return reasons
 
 
