@@ -1,8 +1,7 @@
 from fastapi import APIRouter
 
-from app.auth.models import Role
 from app.ops.problems import problem_responses
-from app.routers.deps import SessionDep, WriterDep, in_thread
+from app.routers.deps import IntegratorDep, SessionDep, in_thread
 from app.sync import service
 from app.sync.schemas import SyncBatch, SyncResult
 
@@ -15,8 +14,7 @@ router = APIRouter(prefix="/sync", tags=["sync"])
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 regions by NUTS code; all or nothing (integrator, admin)",
 )
-async def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
-    writer.require_role(Role.integrator, Role.admin)
+async def sync_regions(body: SyncBatch, session: SessionDep, _writer: IntegratorDep) -> SyncResult:
     return await in_thread(session, lambda: service.sync_regions(session, body.items), write=True)
 
 
@@ -26,6 +24,5 @@ async def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) 
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 clusters and RDI platforms by (kind, external_id); all or nothing",
 )
-async def sync_actors(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
-    writer.require_role(Role.integrator, Role.admin)
+async def sync_actors(body: SyncBatch, session: SessionDep, _writer: IntegratorDep) -> SyncResult:
     return await in_thread(session, lambda: service.sync_actors(session, body.items), write=True)
