@@ -43,7 +43,7 @@ def seed_example_data(session: Session) -> ImportReport:
         if not entry.extra_regio and session.get(Region, entry.code) is None:
             apply_put(session, entry, RegionPut(), None)
     session.flush()
-    report = import_document(session, parse_document(load("example_data.json")))
+    report = import_document(session, parse_document(session, load("example_data.json")))
     seed_call_presets(session)
     return report
 

@@ -12,7 +12,7 @@ from app.core.fields import RowId, Slug
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import ActorCacheDep, ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch, not_modified
 
@@ -46,6 +46,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 409, 422),
         summary=f"Register a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def create(
         body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep
     ) -> ActorPublic:
@@ -117,6 +118,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Replace a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def replace(
         actor_id: RowId,
         body: ActorCreate,
@@ -133,6 +135,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Change some fields of a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def patch(
         actor_id: RowId,
         body: ActorUpdate,

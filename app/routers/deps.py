@@ -116,6 +116,12 @@ async def get_admin(writer: Annotated[Principal, Depends(get_writer)]) -> Princi
     return writer
 
 
+async def get_integrator(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
+    """Bulk sync: integrator and admin keys (checked before the body is)."""
+    writer.require_role(Role.integrator, Role.admin)
+    return writer
+
+
 async def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
     if not settings.public_read and caller is None:
         raise Unauthorized("reads need an API key on this server (CLUSTERMATCH_PUBLIC_READ=false)")
@@ -123,4 +129,5 @@ async def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
 
 WriterDep = Annotated[Principal, Depends(get_writer)]
 AdminDep = Annotated[Principal, Depends(get_admin)]
+IntegratorDep = Annotated[Principal, Depends(get_integrator)]
 ReadAccess = Depends(require_read_access)

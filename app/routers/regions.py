@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.fields import Slug
 from app.core.pagination import Page, PageParams
 from app.core.versioning import Outcome, etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
@@ -67,6 +67,7 @@ async def get_region(
         **problem_responses(401, 403, 412, 422),
     },
 )
+@also_checks(service.body_reference_errors)
 async def put_region(
     code: str,
     body: RegionPut,
