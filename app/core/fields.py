@@ -24,6 +24,18 @@ def _check_nuts(code: str) -> str:
     return code
 
 
+def _check_country(code: str) -> str:
+    if code not in nuts.country_codes():
+        raise ValueError(f"'{code}' is not a country of the NUTS 2024 classification")
+    return code
+
+
+def _check_nuts_prefix(prefix: str) -> str:
+    if not nuts.is_code_prefix(prefix):
+        raise ValueError(f"no NUTS 2024 region code starts with '{prefix}'")
+    return prefix
+
+
 def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
@@ -51,6 +63,13 @@ NutsCode = Annotated[
     StringConstraints(max_length=8),
     _documented(r"^\s*[A-Za-z]{2}[0-9A-Za-z]{0,3}\s*$"),
     AfterValidator(_check_nuts),
+]
+# Upper case, as stored: a call's eligible countries and regions.
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_check_country)
+]
+NutsPrefix = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$"), AfterValidator(_check_nuts_prefix)
 ]
 Name = Annotated[
     str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=200), _SOME_TEXT
