@@ -19,7 +19,7 @@ from app.errors import Conflict, FieldError, InvalidPayload, NotFound, already_f
 from app.reference import nace
 from app.regions.models import Region
 from app.vocab.models import VocabKind
-from app.vocab.service import slugs, unknown_slug_errors
+from app.vocab.service import filter_term_errors, slugs, unknown_slug_errors
 
 # Stored list fields whose repeats are dropped on write.
 LIST_FIELDS = ("themes", "nace_codes", "technologies", "offers", "seeks")
@@ -84,6 +84,9 @@ def list_json(
     offset: int,
 ) -> bytes:
     """A `Page[ActorPublic]` as JSON, assembled from cached actors."""
+    errors = filter_reference_errors(session, vars(filters), set())
+    if errors:
+        raise InvalidPayload.of(errors)
     conditions = [_ACTORS.c.kind == kind, *filters.conditions()]
     total = session.execute(
         sa.select(sa.func.count()).select_from(_ACTORS).where(*conditions)
@@ -121,6 +124,16 @@ def get_actor(session: Session, kind: ActorKind, actor_id: int) -> Actor:
     if actor is None or actor.kind != kind:
         raise _not_found(kind, actor_id)
     return actor
+
+
+_VOCABULARY_FILTERS = {"theme": VocabKind.theme, "capability": VocabKind.capability}
+
+
+def filter_reference_errors(
+    session: Session, query: dict[str, Any], flagged: set[str]
+) -> list[FieldError]:
+    """Filters naming a theme or capability the vocabulary lacks."""
+    return filter_term_errors(session, query, _VOCABULARY_FILTERS, flagged)
 
 
 @dataclass

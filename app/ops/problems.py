@@ -32,33 +32,39 @@ RETRY_AFTER_SECONDS = 2
 log = logging.getLogger("clustermatch")
 
 
-# Checks a route's body needs the database for (vocabularies, stored regions), run on the
-# body as sent: (session, body, fields already found bad) -> more errors.
+# Checks of a route's input that need the database (vocabularies, stored regions), run on
+# the input as sent: (session, body or query, fields already found bad) -> more errors.
 ReferenceCheck = Callable[[Session, Any, set[str]], list[FieldError]]
 _CHECK_ATTRIBUTE = "reference_check"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def also_checks(check: ReferenceCheck) -> Callable[[F], F]:
-    """Mark a route whose body the service also checks against stored data, so that when
-    the body fails validation those checks still run and one answer names every bad field.
-    Put it below the route decorator."""
+def also_checks(check: ReferenceCheck, *, of: str = "body") -> Callable[[F], F]:
+    """Mark a route whose input (`of`: "body" or "query") the service also checks against
+    stored data, so that when the input fails validation those checks still run and one
+    answer names every bad field. Put it below the route decorator."""
 
     def mark(endpoint: F) -> F:
-        setattr(endpoint, _CHECK_ATTRIBUTE, check)
+        setattr(endpoint, _CHECK_ATTRIBUTE, (check, of))
         return endpoint
 
     return mark
 
 
 async def _reference_errors(request: Request, body: Any, flagged: set[str]) -> list[FieldError]:
-    check: ReferenceCheck | None = getattr(request.scope.get("endpoint"), _CHECK_ATTRIBUTE, None)
-    if check is None or not isinstance(body, dict):
+    marked: tuple[ReferenceCheck, str] | None = getattr(
+        request.scope.get("endpoint"), _CHECK_ATTRIBUTE, None
+    )
+    if marked is None:
+        return []
+    check, of = marked
+    sent = dict(request.query_params) if of == "query" else body
+    if not isinstance(sent, dict):
         return []
     session: Session = request.app.state.session_factory()
     try:
         return await run_in_threadpool(
-            run_unit, session, lambda: check(session, body, flagged), write=False
+            run_unit, session, lambda: check(session, sent, flagged), write=False
         )
     except Exception as exc:  # the validation errors alone still answer the request
         log.warning("reference checks skipped: %s", str(exc).splitlines()[0][:200])

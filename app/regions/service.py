@@ -21,7 +21,7 @@ from app.regions.models import (
     S3PriorityPublic,
 )
 from app.vocab.models import VocabKind
-from app.vocab.service import slugs, unknown_slug_errors
+from app.vocab.service import filter_term_errors, slugs, unknown_slug_errors
 
 
 def to_public(region: Region) -> RegionPublic:
@@ -74,6 +74,9 @@ def list_regions(
     limit: int,
     offset: int,
 ) -> tuple[list[Region], int]:
+    errors = filter_reference_errors(session, {"theme": theme}, set())
+    if errors:
+        raise InvalidPayload.of(errors)
     conditions: list[Any] = []
     if country:
         conditions.append(Region.country_code == country.upper())
@@ -93,6 +96,13 @@ def list_regions(
         select(Region).where(*conditions).order_by(col(Region.code)).limit(limit).offset(offset)
     )
     return list(rows), total
+
+
+def filter_reference_errors(
+    session: Session, query: dict[str, Any], flagged: set[str]
+) -> list[FieldError]:
+    """A `theme=` filter naming a theme the vocabulary lacks."""
+    return filter_term_errors(session, query, {"theme": VocabKind.theme}, flagged)
 
 
 def validate_priorities(

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
 from app.auth.service import Principal
-from app.core.fields import RowId, Slug
+from app.core.fields import CountryFilter, NaceFilter, NutsPrefixFilter, RowId, Slug
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
@@ -18,15 +18,10 @@ from app.routers.etags import IfMatch, not_modified
 
 
 async def _filters(
-    region: Annotated[str | None, Query(max_length=8, description="NUTS prefix, e.g. SE2")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    region: Annotated[NutsPrefixFilter | None, Query(description="NUTS prefix, e.g. SE2")] = None,
+    country: Annotated[CountryFilter | None, Query(examples=["SE"])] = None,
     theme: Annotated[Slug | None, Query()] = None,
-    nace: Annotated[
-        str | None,
-        Query(
-            pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$", description="NACE prefix: C, 26, 26.1"
-        ),
-    ] = None,
+    nace: Annotated[NaceFilter | None, Query(description="NACE prefix: C, 26, 26.1")] = None,
     capability: Annotated[Slug | None, Query(description="Offered or sought")] = None,
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="Text in name or description")
@@ -66,6 +61,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 422),
         summary=f"List {label}",
     )
+    @also_checks(service.filter_reference_errors, of="query")
     async def list_(
         session: SessionDep,
         cache: ActorCacheDep,

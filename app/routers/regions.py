@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.fields import Slug
+from app.core.fields import CountryFilter, Slug
 from app.core.pagination import Page, PageParams
 from app.core.versioning import Outcome, etag
 from app.ops.problems import also_checks, problem_responses
@@ -20,10 +20,11 @@ router = APIRouter(prefix="/regions", tags=["regions"])
     dependencies=[ReadAccess],
     responses=problem_responses(401, 422),
 )
+@also_checks(service.filter_reference_errors, of="query")
 async def list_regions(
     session: SessionDep,
     page: Annotated[PageParams, Query()],
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    country: Annotated[CountryFilter | None, Query(examples=["SE"])] = None,
     level: Annotated[int | None, Query(ge=1, le=3)] = None,
     theme: Annotated[
         Slug | None, Query(description="Regions with an S3 priority on this theme")

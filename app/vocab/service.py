@@ -1,5 +1,6 @@
 """Reading, adding and checking vocabulary terms."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlmodel import Session, select
@@ -69,3 +70,18 @@ def unknown_term_error(
 
 def kind_path(kind: VocabKind) -> str:
     return "themes" if kind == VocabKind.theme else "capabilities"
+
+
+def filter_term_errors(
+    session: Session,
+    query: Mapping[str, Any],
+    filters: Mapping[str, VocabKind],
+    flagged: frozenset[str] | set[str] = frozenset(),
+) -> list[FieldError]:
+    """An error for each vocabulary filter (`theme=`, `capability=`) naming no term."""
+    errors: list[FieldError] = []
+    for name, kind in filters.items():
+        value = query.get(name)
+        if isinstance(value, str) and value and name not in flagged:
+            errors += unknown_term_error(name, value, slugs(session, kind), kind)
+    return errors

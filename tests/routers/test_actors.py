@@ -260,3 +260,34 @@ def test_every_bad_field_is_named_in_one_answer(client: TestClient, method: str)
         "themes.1": "unknown theme 'nonsense'; see GET /api/v1/themes",
     }
     assert client.get(f"/api/v1/clusters/{stored['id']}").json() == stored
+
+
+@pytest.mark.parametrize("path", ["/api/v1/clusters", "/api/v1/rdi-platforms"])
+def test_an_unknown_filter_value_is_422_naming_the_parameter(client: TestClient, path: str) -> None:
+    _regions(client)
+    create_actor(client, "cluster")
+    create_actor(client, "rdi_platform")
+    for query, field in (
+        ("theme=nonsense", "theme"),
+        ("capability=magic", "capability"),
+        ("region=XX", "region"),
+        ("country=XX", "country"),
+        ("nace=99.99", "nace"),
+    ):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 422, query
+        assert [e["field"] for e in response.json()["errors"]] == [field]
+    every = client.get(f"{path}?theme=nonsense&capability=magic&region=XX&country=XX&nace=99.99")
+    assert {e["field"] for e in every.json()["errors"]} == {
+        "theme",
+        "capability",
+        "region",
+        "country",
+        "nace",
+    }
+    # Known but unused values answer an empty list.
+    for query in ("theme=aerospace", "capability=financing", "region=DK0", "country=FI", "nace=01"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 200, query
+        assert response.json()["total"] == 0, query
+    assert client.get(f"{path}?region=se2&country=se&nace=10&theme=food").json()["total"] == 1
