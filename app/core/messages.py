@@ -18,7 +18,16 @@ _PATTERN_WORDS = {
     r"^[A-Za-z]{2}$": "a two-letter country code is needed, e.g. SE",
     r"^[A-Z]{2}[0-9A-Z]{0,3}$": "a NUTS code or prefix in capitals is needed, e.g. SE2",
     r"^https?://[^\s]+$": "a web address starting with http:// or https:// is needed",
+    r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$": "a NACE code or prefix is needed: a section letter "
+    "(C), a division (26), a group (26.1) or a class (26.11)",
 }
+
+
+def worded(pattern: str, words: str) -> str:
+    """A pattern whose mismatch is reported as `words`; returns the pattern, for `pattern=`."""
+    _PATTERN_WORDS[pattern] = words
+    return pattern
+
 
 _ISO_TIME = "a date and time in ISO 8601 is needed, e.g. 2027-01-31T23:59:00Z"
 
