@@ -51,6 +51,10 @@ def list_saved(
     if status is not None:
         conditions.append(SavedConsortium.status == status)
     if call_id is not None:
+        if session.get(Call, call_id) is None:
+            raise InvalidPayload.of(
+                [FieldError(field="call_id", message=f"no call with id {call_id}")]
+            )
         conditions.append(SavedConsortium.call_id == call_id)
     total = session.exec(select(func.count()).select_from(SavedConsortium).where(*conditions)).one()
     rows = session.exec(

@@ -195,3 +195,11 @@ def test_a_members_change_racing_a_submit_cannot_both_win(
         members,
         2,
     )
+
+
+def test_listing_by_a_call_that_does_not_exist_is_422(client: TestClient) -> None:
+    unknown = client.get("/api/v1/consortia?call_id=99")
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"] == [{"field": "call_id", "message": "no call with id 99"}]
+    call = client.post("/api/v1/calls", json={"name": "Unused"}, headers=ADMIN).json()
+    assert client.get(f"/api/v1/consortia?call_id={call['id']}").json()["total"] == 0
