@@ -1,0 +1,169 @@
+"""The one place the harness touches the matching engine: build an index from synthetic
+actors, rank partners, propose consortia, read text. When the engine's API changes, only
+this module changes."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from app.matching import index as index_module
+from app.matching.consortia import Infeasible, propose_consortia
+from app.matching.features import compute_features, reader_for
+from app.matching.index import MatchIndex
+from app.matching.partners import candidates
+from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
+from app.matching.rules import ConsortiumRules
+from app.reference import nace, nuts
+from bench.populations.model import Population, SyntheticActor
+from seed_data import load
+
+COMPONENTS = ("thematic", "complementarity", "regional")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The seeded controlled vocabularies, as the service loads them from the database."""
+
+    def phrases(term: dict) -> tuple[str, ...]:  # type: ignore[type-arg]
+        return (term["label_en"], term["label_sv"], *term["synonyms_en"], *term["synonyms_sv"])
+
+    themes, capabilities = load("themes.json"), load("capabilities.json")
+    return Vocabulary(
+        theme_labels={t["slug"]: t["label_en"] for t in themes},
+        capability_labels={c["slug"]: c["label_en"] for c in capabilities},
+        theme_phrases={t["slug"]: phrases(t) for t in themes},
+        capability_phrases={c["slug"]: phrases(c) for c in capabilities},
+    )
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, RegionProfile]:
+    """Every Swedish NUTS region, with the seeded S3 priority themes where there are any."""
+    priorities: dict[str, set[str]] = {}
+    for region in load("example_data.json")["regions"]:
+        for priority in region.get("s3_priorities", []):
+            priorities.setdefault(region["code"], set()).update(priority.get("themes", []))
+    return {
+        r.code: RegionProfile(
+            code=r.code,
+            name=r.code,
+            level=r.level,
+            priority_themes=frozenset(priorities.get(r.code, ())),
+        )
+        for r in nuts.regions_of_country("SE")
+    }
+
+
+def profile_of(actor: SyntheticActor) -> ActorProfile:
+    if actor.text_only:
+        return ActorProfile(actor.id, actor.kind, actor.name, actor.region_code, actor.description)
+    return ActorProfile(
+        id=actor.id,
+        kind=actor.kind,
+        name=actor.name,
+        region_code=actor.region_code,
+        description=actor.description,
+        themes=actor.themes,
+        nace_codes=actor.nace_codes,
+        technologies=actor.technologies,
+        offers=actor.offers,
+        seeks=actor.seeks,
+    )
+
+
+@dataclass
+class ScoreParts:
+    """Every actor's score components against one query, for re-ranking."""
+
+    ids: np.ndarray
+    eligible: np.ndarray  # another NUTS-2 region, not the query itself
+    score: np.ndarray
+    components: dict[str, np.ndarray]
+
+
+class InProcessEngine:
+    """The pure engine, called in this process."""
+
+    def __init__(self, population: Population) -> None:
+        vocab = vocabulary()
+        features = compute_features(
+            [profile_of(a) for a in population.actors],
+            vocab,
+            reader_for(vocab),
+            nace.section_of_divisions(),
+        )
+        self.index = MatchIndex(vocabulary=vocab, regions=regions(), features=features)
+
+    def rank(self, actor_id: int, depth: int) -> list[int]:
+        """The engine's partner candidates (other NUTS-2 regions only), best first."""
+        found = candidates(self.index, actor_id, limit=depth, other_regions_only=True)
+        return [c.actor_id for c in found]
+
+    def parts(self, actor_id: int) -> ScoreParts:
+        i = self.index.position[actor_id]
+        scores = self.index.pair_scores(i, 2)
+        eligible = scores.other_region > 0
+        eligible[i] = False
+        return ScoreParts(
+            ids=self.index.ids,
+            eligible=eligible,
+            score=scores.score,
+            components={c: getattr(scores, c) for c in COMPONENTS},
+        )
+
+    def propose(
+        self, seed_id: int, *, min_members: int, max_members: int, min_regions: int, limit: int
+    ) -> list[tuple[int, ...]]:
+        rules = ConsortiumRules(
+            min_members=min_members,
+            max_members=max_members,
+            min_regions=min_regions,
+            region_level=2,
+        )
+        try:
+            found = propose_consortia(self.index, rules, seed_ids=(seed_id,), limit=limit)
+        except Infeasible:
+            return []
+        return [c.member_ids for c in found]
+
+
+def without(parts: ScoreParts, switched_off: str) -> np.ndarray:
+    """The pair score with one component switched off. The engine has no switch for it,
+    so this recombines the returned components the way the engine does (a weighted
+    geometric mean), with that component's exponent set to zero."""
+    exponents = getattr(index_module, "FINAL_EXPONENTS", dict.fromkeys(COMPONENTS, 1.0))
+    floor = getattr(index_module, "FLOOR", 0.02)
+    log_score = sum(
+        exponents[c] * np.log(parts.components[c] + floor) for c in COMPONENTS if c != switched_off
+    )
+    return np.exp(log_score)
+
+
+def recombined(parts: ScoreParts) -> np.ndarray:
+    """All components recombined: checks that `without` reproduces the engine's ranking."""
+    return without(parts, "")
+
+
+@dataclass(frozen=True)
+class TextReading:
+    themes: frozenset[str]
+    offers: frozenset[str]
+    seeks: frozenset[str]
+    technologies: frozenset[str] | None  # None: the engine's reader does not read them
+
+
+@lru_cache(maxsize=1)
+def _reader():  # type: ignore[no-untyped-def]
+    return reader_for(vocabulary())
+
+
+def read(text: str) -> TextReading:
+    reading = _reader().read(text)
+    technologies = getattr(reading, "technologies", None)
+    return TextReading(
+        themes=frozenset(reading.themes),
+        offers=frozenset(reading.offers),
+        seeks=frozenset(reading.seeks),
+        technologies=frozenset(technologies) if technologies is not None else None,
+    )
