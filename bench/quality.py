@@ -30,7 +30,10 @@ from bench.populations.model import Population, nuts2
 
 DEPTH = 50  # how deep a ranking is read (NDCG@10 and MRR need no more)
 MIN_MEMBERS, MAX_MEMBERS, MIN_REGIONS = 3, 4, 2
-TARGETS = "targets (held-out): recall@5 >= 0.95 structured, >= 0.80 text; hit@5 >= 0.90 / 0.70; twin <= 0.02; recall@5 >= baseline + 0.4"
+TARGETS = (
+    "targets on held-out generators: recall@5 >= 0.95 structured, >= 0.80 text-only; "
+    "hit@5 >= 0.90 / 0.70; twin <= 0.02; recall@5 >= baseline + 0.4"
+)
 
 Ranker = Callable[[int, int], list[int]]
 
