@@ -35,8 +35,7 @@ def twin_above_partners(
 ) -> bool:
     """Whether a redundant twin is ranked above every true partner (a twin the ranking
     leaves out outranks nobody)."""
-    twin = first_rank(ranking, twins)
-    return twin < math.inf and twin < first_rank(ranking, partners)
+    return first_rank(ranking, twins) < first_rank(ranking, partners)
 
 
 def jaccard(a: Collection[int], b: Collection[int]) -> float:

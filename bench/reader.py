@@ -27,12 +27,28 @@ def normalised(phrase: str) -> str:
     return " ".join(re.findall(r"[0-9a-zåäöéü]+", phrase.lower()))
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Equal, a plural ("bed", "beds"), or inflections of one stem of at least five letters
+    ("biobank", "biobanker", "biobanking"; not "bank" in "biobank")."""
+    short, long = sorted((a, b), key=len)
+    return long in (short, f"{short}s", f"{short}es") or (
+        len(short) >= 5 and long.startswith(short)
+    )
+
+
+def _within(inner: list[str], outer: list[str]) -> bool:
+    return any(
+        all(_same_word(w, outer[start + k]) for k, w in enumerate(inner))
+        for start in range(len(outer) - len(inner) + 1)
+    )
+
+
 def phrase_match(found: str, stated: str) -> bool:
-    """A technology read counts when it is the stated phrase, or one holds the other
-    whole-word ("biobanking" for "biobanking and precision diagnostics" counts; "bank"
-    for "biobank" does not)."""
-    a, b = f" {normalised(found)} ", f" {normalised(stated)} "
-    return a.strip() != "" and (a in b or b in a)
+    """A technology read counts when it is the stated phrase, up to inflection, or one
+    holds the other whole-word ("biobanking" for "biobanking and precision diagnostics"
+    counts; "bank" for "biobank" does not)."""
+    a, b = normalised(found).split(), normalised(stated).split()
+    return bool(a and b) and (_within(a, b) or _within(b, a))
 
 
 @dataclass
