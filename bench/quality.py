@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bench.baseline import TfidfRanker, ranked
+from bench.baseline import MutualFitRanker, TfidfRanker, ranked
 from bench.common import machine
 from bench.metrics import (
     consortium_hit,
@@ -135,8 +135,10 @@ def evaluate(population: Population, every_member: bool) -> dict[str, Tally]:
     """Tallies per (ranker, profile mode), e.g. ("engine", "structured")."""
     out: dict[str, Tally] = defaultdict(Tally)
     baseline = TfidfRanker(population)  # reads text only: the same in both modes
-    rank_pairs(population, baseline.rank, out["tf-idf baseline|text"])
+    rank_pairs(population, baseline.rank, out["tf-idf baseline|any"])
     for mode, shown in (("structured", population), ("text", population.text_only())):
+        if mode == "structured":
+            rank_pairs(shown, MutualFitRanker(shown).rank, out["mutual-fit ref.|structured"])
         engine = InProcessEngine(shown)
         rank_pairs(shown, engine.rank, out[f"engine|{mode}"])
         rank_consortia(shown, engine, out[f"engine|{mode}"], every_member)
@@ -150,7 +152,7 @@ COLUMNS = ("recall@5", "ndcg@10", "mrr", "twin", "hit@5", "valid")
 
 def print_table(title: str, tallies: dict[str, Tally], languages: Iterable[str]) -> None:
     print(f"\n{title}")
-    print(f"  {'ranker':<18}{'profiles':<12}{'lang':<5}" + "".join(f"{c:>9}" for c in COLUMNS))
+    print(f"  {'ranker':<20}{'profiles':<12}{'lang':<5}" + "".join(f"{c:>9}" for c in COLUMNS))
     for key, tally in tallies.items():
         ranker, mode = key.split("|")
         for language in languages:
@@ -158,7 +160,7 @@ def print_table(title: str, tallies: dict[str, Tally], languages: Iterable[str])
             if not row:
                 continue
             cells = "".join(f"{row[c]:9.3f}" if c in row else f"{'':>9}" for c in COLUMNS)
-            print(f"  {ranker:<18}{mode:<12}{language:<5}{cells}")
+            print(f"  {ranker:<20}{mode:<12}{language:<5}{cells}")
 
 
 def main(argv: list[str] | None = None) -> None:

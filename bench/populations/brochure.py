@@ -1,7 +1,8 @@
 """Generator `tune` ("brochure"): cluster-brochure prose, mostly English, every actor
 structured except one in ten. Each consortium is a ring of needs: member i offers what
 member i+1 seeks. Traps: a redundant twin and an off-theme complement per member; noise
-actors drawn uniformly over themes and capabilities. This is the generator the engine may
+actors drawn uniformly over themes and capabilities, some of them lookalikes that share a
+consortium's theme and technology but none of its needs. This is the generator the engine may
 be tuned on; the others are held out."""
 
 import random
@@ -17,6 +18,7 @@ from bench.populations.model import (
 NAME = "tune"
 ENGLISH_SHARE = 0.7
 TEXT_ONLY_SHARE = 0.1
+LOOKALIKE_SHARE = 0.15  # noise on a consortium's theme and technology, needing none of it
 
 # theme -> [(technology, its Swedish wording)]
 TECHNOLOGIES = {
@@ -24,61 +26,85 @@ TECHNOLOGIES = {
         ("biobanking", "biobanker"),
         ("organoids", "organoider"),
         ("mass spectrometry", "masspektrometri"),
+        ("cell and gene therapy", "cell- och genterapi"),
+        ("microbiome analysis", "mikrobiomanalys"),
     ],
     "health-care": [
         ("remote patient monitoring", "distansövervakning av patienter"),
         ("clinical decision support", "kliniskt beslutsstöd"),
         ("rehabilitation robotics", "rehabiliteringsrobotik"),
+        ("digital care pathways", "digitala vårdförlopp"),
+        ("fall prevention sensors", "sensorer för fallprevention"),
     ],
     "food": [
         ("plant-based proteins", "växtbaserade proteiner"),
         ("precision fermentation", "precisionsfermentering"),
         ("food traceability", "spårbarhet i livsmedelskedjan"),
+        ("dairy alternatives", "mejerialternativ"),
+        ("shelf-life extension", "förlängd hållbarhet"),
     ],
     "offshore": [
         ("floating wind foundations", "flytande vindkraftsfundament"),
         ("subsea inspection drones", "undervattensdrönare för inspektion"),
         ("hull coatings", "skrovbeläggningar"),
+        ("wave energy converters", "vågkraftverk"),
+        ("ballast water treatment", "barlastvattenrening"),
     ],
     "aerospace": [
         ("satellite data services", "satellitdatatjänster"),
         ("small launchers", "små bärraketer"),
         ("composite airframes", "kompositflygkroppar"),
+        ("rocket engine testing", "provning av raketmotorer"),
+        ("air traffic management", "flygledningssystem"),
     ],
     "textiles": [
         ("textile recycling", "textilåtervinning"),
         ("smart fabrics", "smarta textilier"),
         ("natural dyes", "naturliga färgämnen"),
+        ("technical knitwear", "tekniska trikåer"),
+        ("leather alternatives", "läderalternativ"),
     ],
     "ict": [
         ("cybersecurity", "cybersäkerhet"),
         ("edge computing", "edge computing"),
         ("computer vision", "datorseende"),
+        ("private 5g networks", "privata 5g-nät"),
+        ("natural language processing", "språkteknologi"),
     ],
     "bioeconomy": [
         ("lignin valorisation", "ligninförädling"),
         ("forest biorefineries", "skogsbaserade bioraffinaderier"),
         ("cellulose fibres", "cellulosafibrer"),
+        ("wood-based textiles", "träbaserade textilier"),
+        ("bio-based adhesives", "biobaserade lim"),
     ],
     "advanced-manufacturing": [
         ("additive manufacturing", "additiv tillverkning"),
         ("digital twins", "digitala tvillingar"),
         ("industrial robotics", "industrirobotik"),
+        ("laser cladding", "laserbeläggning"),
+        ("predictive maintenance", "prediktivt underhåll"),
     ],
     "energy": [
         ("hydrogen electrolysis", "vätgaselektrolys"),
         ("battery storage", "batterilager"),
         ("district heating", "fjärrvärme"),
+        ("solar thermal", "solvärme"),
+        ("vehicle charging", "laddinfrastruktur"),
     ],
     "circular-economy": [
         ("remanufacturing", "återtillverkning"),
         ("plastic recycling", "plaståtervinning"),
         ("industrial symbiosis", "industriell symbios"),
+        ("second-hand electronics", "begagnad elektronik"),
+        ("construction waste sorting", "sortering av byggavfall"),
     ],
     "urban-development": [
         ("smart mobility", "smart mobilitet"),
         ("timber construction", "träbyggande"),
         ("stormwater management", "dagvattenhantering"),
+        ("green roofs", "gröna tak"),
+        ("bicycle infrastructure", "cykelinfrastruktur"),
     ],
 }
 THEME_WORDS = {
@@ -212,14 +238,29 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
     rng = random.Random(f"{NAME}:{seed}")
     writer = _Writer(rng)
     themes = sorted(TECHNOLOGIES)
-    drafts: list[SyntheticActor] = []
-    planted: list[PlantedConsortium] = []
+    # Each consortium its own technology; traps and noise draw from the rest, so no
+    # outsider shares a consortium's theme and technology by chance.
+    plan = []
+    taken: dict[str, set[int]] = {t: set() for t in themes}
     for group in range(consortia):
         theme = themes[group % len(themes)]
-        tech = rng.randrange(len(TECHNOLOGIES[theme]))
+        untaken = [t for t in range(len(TECHNOLOGIES[theme])) if t not in taken[theme]]
+        tech = rng.choice(untaken or range(len(TECHNOLOGIES[theme])))
+        taken[theme].add(tech)
+        plan.append((theme, tech))
+
+    def free(theme: str) -> int:
+        options = [t for t in range(len(TECHNOLOGIES[theme])) if t not in taken[theme]]
+        return rng.choice(options or range(len(TECHNOLOGIES[theme])))
+
+    drafts: list[SyntheticActor] = []
+    planted: list[PlantedConsortium] = []
+    rings = []
+    for group, (theme, tech) in enumerate(plan):
         size = rng.choice((3, 4))
         regions = rng.sample(SE_NUTS2, size)
         ring = rng.sample(CAPABILITIES, size)
+        rings.append(ring)
         members = [
             writer.actor(
                 theme=theme,
@@ -237,11 +278,10 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
             PlantedConsortium(tuple(m.id for m in members), theme, TECHNOLOGIES[theme][tech][0])
         )
         for i, member in enumerate(members):
-            other_tech = rng.choice([t for t in range(len(TECHNOLOGIES[theme])) if t != tech])
             drafts.append(
                 writer.actor(
                     theme=theme,
-                    tech=other_tech,
+                    tech=free(theme),
                     region=rng.choice([r for r in SE_NUTS2 if r != regions[i]]),
                     offers=[ring[i]],
                     seeks=[ring[(i + 1) % size]],
@@ -254,7 +294,7 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
             drafts.append(
                 writer.actor(
                     theme=other_theme,
-                    tech=rng.randrange(len(TECHNOLOGIES[other_theme])),
+                    tech=free(other_theme),
                     region=rng.choice([r for r in SE_NUTS2 if r != regions[i]]),
                     offers=[ring[(i + 1) % size]],
                     seeks=[rng.choice([c for c in CAPABILITIES if c != ring[(i + 1) % size]])],
@@ -264,13 +304,20 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
                 )
             )
     for _ in range(noise):
-        theme = rng.choice(themes)
         offers, seeks = rng.randint(1, 2), rng.randint(1, 2)
-        picked = rng.sample(CAPABILITIES, offers + seeks)
+        if plan and rng.random() < LOOKALIKE_SHARE:
+            # A lookalike: a consortium's theme and technology, none of its needs.
+            group = rng.randrange(len(plan))
+            theme, tech = plan[group]
+            picked = rng.sample([c for c in CAPABILITIES if c not in rings[group]], offers + seeks)
+        else:
+            theme = rng.choice(themes)
+            tech = free(theme)
+            picked = rng.sample(CAPABILITIES, offers + seeks)
         drafts.append(
             writer.actor(
                 theme=theme,
-                tech=rng.randrange(len(TECHNOLOGIES[theme])),
+                tech=tech,
                 region=rng.choice(SE_NUTS2),
                 offers=picked[:offers],
                 seeks=picked[offers:],

@@ -2,8 +2,9 @@
 before offer ("Söker: ...", "Behov: ..."). Each member offers two capabilities and seeks
 two of the others'; the technology is written in the actor's own language in the
 structured profile too ("cellterapi" beside "cell therapy"). Three in ten actors are
-text-only. Noise: near misses (a planted theme with another technology) and entries with
-a negated distractor ("arbetar inte med ...")."""
+text-only. Noise: near misses (a planted theme with another technology), lookalikes (a
+consortium's theme and technology, none of its needs) and entries with a negated
+distractor ("arbetar inte med ...")."""
 
 import random
 
@@ -18,7 +19,8 @@ from bench.populations.model import (
 NAME = "ledger"
 SWEDISH_SHARE = 0.75
 TEXT_ONLY_SHARE = 0.3
-NEAR_MISS_SHARE = 0.4
+NEAR_MISS_SHARE = 0.3  # a consortium's theme, another technology
+LOOKALIKE_SHARE = 0.1  # a consortium's theme and technology, none of its needs
 NEGATION_SHARE = 0.15
 
 # theme -> {english technology: swedish technology}
@@ -27,57 +29,85 @@ TECHNOLOGIES = {
         "cell therapy": "cellterapi",
         "gene sequencing": "gensekvensering",
         "biomaterials": "biomaterial",
+        "drug delivery": "läkemedelsleverans",
+        "proteomics": "proteomik",
     },
     "health-care": {
         "telemedicine": "telemedicin",
         "assistive technology": "hjälpmedelsteknik",
         "care logistics": "vårdlogistik",
+        "home rehabilitation": "hemrehabilitering",
+        "medication robots": "läkemedelsrobotar",
     },
     "food": {
         "aquaculture": "vattenbruk",
         "dairy processing": "mejeriteknik",
         "food packaging": "livsmedelsförpackningar",
+        "grain milling": "kvarnteknik",
+        "meat substitutes": "köttersättning",
     },
     "offshore": {
         "wave power": "vågkraft",
         "autonomous vessels": "autonoma fartyg",
         "marine sensors": "marina sensorer",
+        "port automation": "hamnautomation",
+        "ice-class shipbuilding": "isklassade fartyg",
     },
     "aerospace": {
         "earth observation": "jordobservation",
         "rocket propulsion": "raketmotorer",
         "drone systems": "drönarsystem",
+        "satellite communication": "satellitkommunikation",
+        "aircraft maintenance": "flygplansunderhåll",
     },
     "textiles": {
         "technical textiles": "tekniska textilier",
         "wool processing": "ullförädling",
         "textile printing": "textiltryck",
+        "flax fibre": "linfiber",
+        "textile finishing": "textil efterbehandling",
     },
     "ict": {
         "artificial intelligence": "artificiell intelligens",
         "5g networks": "5g-nät",
         "blockchain": "blockkedjor",
+        "cloud gaming": "molnspel",
+        "open data": "öppna data",
     },
-    "bioeconomy": {"biochar": "biokol", "biofuels": "biodrivmedel", "wood chemistry": "träkemi"},
+    "bioeconomy": {
+        "biochar": "biokol",
+        "biofuels": "biodrivmedel",
+        "wood chemistry": "träkemi",
+        "peat alternatives": "torversättning",
+        "forest inventory": "skogsinventering",
+    },
     "advanced-manufacturing": {
         "laser welding": "lasersvetsning",
         "powder metallurgy": "pulvermetallurgi",
         "machine vision": "maskinseende",
+        "sheet metal forming": "plåtformning",
+        "surface treatment": "ytbehandling",
     },
     "energy": {
         "solar cells": "solceller",
         "smart grids": "smarta elnät",
         "geothermal heat": "geotermi",
+        "power electronics": "kraftelektronik",
+        "wind turbine blades": "vindkraftsblad",
     },
     "circular-economy": {
         "battery recycling": "batteriåtervinning",
         "reuse of building materials": "återbruk av byggmaterial",
         "food waste valorisation": "förädling av matsvinn",
+        "furniture refurbishment": "möbelrenovering",
+        "plastic sorting": "plastsortering",
     },
     "urban-development": {
         "energy-efficient buildings": "energieffektiva byggnader",
         "public transport planning": "kollektivtrafikplanering",
         "urban greening": "urban grönska",
+        "housing renovation": "bostadsrenovering",
+        "street lighting": "gatubelysning",
     },
 }
 THEME_WORDS = {
@@ -236,15 +266,30 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
     ledger = _Ledger(rng)
     themes = list(TECHNOLOGIES)
     rng.shuffle(themes)
-    planted: list[PlantedConsortium] = []
+    focus: dict[str, list[str]] = {t: [] for t in themes}  # technologies consortia took
     for group in range(consortia):
         theme = themes[group % len(themes)]
-        technology, *others = rng.sample(list(TECHNOLOGIES[theme]), 3)
+        spare = [t for t in TECHNOLOGIES[theme] if t not in focus[theme]]
+        focus[theme].append(rng.choice(spare or list(TECHNOLOGIES[theme])))
+
+    def free(theme: str) -> str:
+        """A technology no consortium works on (outsiders never share a focus by chance)."""
+        spare = [t for t in TECHNOLOGIES[theme] if t not in focus[theme]]
+        return rng.choice(spare or list(TECHNOLOGIES[theme]))
+
+    taken = {t: 0 for t in themes}
+    planted: list[PlantedConsortium] = []
+    needs: list[tuple[set[str], set[str]]] = []
+    for group in range(consortia):
+        theme = themes[group % len(themes)]
+        technology = focus[theme][taken[theme]]
+        taken[theme] += 1
         size = rng.choice((3, 4))
         regions = rng.sample(SE_NUTS2, size)
         offered = rng.sample(CAPABILITIES, 2 * size)
         offers = [offered[2 * i : 2 * i + 2] for i in range(size)]
         seeks = _needs(size, offers, rng)
+        needs.append(({c for o in offers for c in o}, {c for s in seeks for c in s}))
         members = [
             ledger.add(theme, technology, regions[i], offers[i], seeks[i], "member", group)
             for i in range(size)
@@ -253,19 +298,13 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
         for i, member in enumerate(members):
             elsewhere = [r for r in SE_NUTS2 if r != regions[i]]
             ledger.add(
-                theme,
-                rng.choice(others),
-                rng.choice(elsewhere),
-                offers[i],
-                seeks[i],
-                "twin",
-                group,
+                theme, free(theme), rng.choice(elsewhere), offers[i], seeks[i], "twin", group,
                 member.id,
-            )
+            )  # fmt: skip
             off_theme = rng.choice([t for t in themes if t != theme])
             ledger.add(
                 off_theme,
-                rng.choice(list(TECHNOLOGIES[off_theme])),
+                free(off_theme),
                 rng.choice(elsewhere),
                 seeks[i],
                 rng.sample([c for c in CAPABILITIES if c not in seeks[i]], 1),
@@ -273,19 +312,31 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
                 group,
                 member.id,
             )
-    planted_themes = [c.theme for c in planted]
     for _ in range(noise):
-        theme = rng.choice(planted_themes if rng.random() < NEAR_MISS_SHARE else themes)
-        picked = rng.sample(CAPABILITIES, 3)
         distractor = None
-        if rng.random() < NEGATION_SHARE:
-            distractor = rng.choice([c.technology for c in planted])
+        if rng.random() < NEGATION_SHARE and planted:
+            distractor = rng.choice(planted).technology
+        draw = rng.random()
+        if planted and draw < LOOKALIKE_SHARE:
+            # A consortium's theme and technology, offering nothing it seeks and seeking
+            # nothing it offers.
+            group = rng.randrange(len(planted))
+            theme, technology = planted[group].theme, planted[group].technology
+            all_offered, all_sought = needs[group]
+            offers = rng.sample([c for c in CAPABILITIES if c not in all_sought], 1)
+            seeks = rng.sample([c for c in CAPABILITIES if c not in all_offered | set(offers)], 1)
+        else:
+            near_miss = planted and draw < LOOKALIKE_SHARE + NEAR_MISS_SHARE
+            theme = rng.choice(planted).theme if near_miss else rng.choice(themes)
+            technology = free(theme)
+            picked = rng.sample(CAPABILITIES, 3)
+            offers, seeks = picked[:2], picked[2:]
         ledger.add(
             theme,
-            rng.choice(list(TECHNOLOGIES[theme])),
+            technology,
             rng.choice(SE_NUTS2),
-            picked[:2],
-            picked[2:],
+            offers,
+            seeks,
             "noise",
             distractor=distractor,
         )

@@ -123,3 +123,22 @@ def finish(
     )
     planted = [replace(c, member_ids=tuple(renamed[i] for i in c.member_ids)) for c in consortia]
     return Population(generator, seed, actors, planted)
+
+
+def confounders(population: Population) -> list[tuple[int, int]]:
+    """(actor id, consortium index) for every actor outside a planted consortium that
+    would be as right an answer as its members: on the consortium's theme and technology,
+    and complementing one of them. Generators must plant none, or the truth is unclear."""
+    found = []
+    for k, consortium in enumerate(population.consortia):
+        members = [population.by_id[i] for i in consortium.member_ids]
+        for actor in population.actors:
+            if (
+                actor.id in consortium.member_ids
+                or consortium.theme not in actor.themes
+                or actor.focus != consortium.technology
+            ):
+                continue
+            if any(actor.offers & m.seeks or actor.seeks & m.offers for m in members):
+                found.append((actor.id, k))
+    return found

@@ -3,8 +3,9 @@ Swedish sentences; theme and capability words drawn from every synonym the seede
 vocabularies list; actors located at county level (NUTS-3) while regions count at
 NUTS-2. Each member brings one capability of its own and seeks one or two of the others'.
 Half the actors are text-only. Traps: twins, two-way off-theme complements (offer what
-the member seeks *and* seek what it offers), broad hubs naming many themes, and terse
-entries that name a theme and nothing else."""
+the member seeks *and* seek what it offers), lookalikes (a consortium's theme and
+technology, none of its needs), broad hubs naming many themes, and
+terse entries that name a theme and nothing else."""
 
 import random
 
@@ -22,6 +23,7 @@ ENGLISH_SHARE = 0.5
 TEXT_ONLY_SHARE = 0.5
 ENGLISH_TERM_IN_SWEDISH = 0.5
 HUB_SHARE, TERSE_SHARE = 0.25, 0.15
+LOOKALIKE_SHARE = 0.1  # a consortium's theme and technology, none of its needs
 
 COUNTIES = {
     "SE11": ("SE110",),
@@ -38,61 +40,85 @@ TECHNOLOGIES = {
         ("precision medicine", "precisionsmedicin"),
         ("bioprinting", "bioprintning"),
         ("vaccine development", "vaccinutveckling"),
+        ("antibiotic resistance", "antibiotikaresistens"),
+        ("clinical proteomics", "klinisk proteomik"),
     ],
     "health-care": [
         ("home care sensors", "sensorer för hemtjänst"),
         ("ai radiology", "AI-radiologi"),
         ("digital therapeutics", "digitala terapier"),
+        ("virtual hospital wards", "virtuella vårdavdelningar"),
+        ("dementia care technology", "demensvårdsteknik"),
     ],
     "food": [
         ("vertical farming", "vertikal odling"),
         ("insect protein", "insektsprotein"),
         ("food robotics", "livsmedelsrobotik"),
+        ("oat processing", "havreförädling"),
+        ("smart food labels", "smarta livsmedelsetiketter"),
     ],
     "offshore": [
         ("offshore hydrogen", "havsbaserad vätgas"),
         ("ship electrification", "elektrifiering av fartyg"),
         ("seabed mapping", "havsbottenkartering"),
+        ("aquaculture cages", "fiskodlingskassar"),
+        ("offshore decommissioning", "avveckling av offshoreanläggningar"),
     ],
     "aerospace": [
         ("space weather", "rymdväder"),
         ("electric aviation", "elflyg"),
         ("satellite navigation", "satellitnavigering"),
+        ("hypersonic testing", "hypersonisk provning"),
+        ("space-grade electronics", "rymdklassad elektronik"),
     ],
     "textiles": [
         ("bio-based fibres", "biobaserade fibrer"),
         ("wearable electronics", "bärbar elektronik"),
         ("textile sorting", "textilsortering"),
+        ("digital textile printing", "digitalt textiltryck"),
+        ("wool insulation", "ullisolering"),
     ],
     "ict": [
         ("quantum computing", "kvantdatorer"),
         ("iot security", "IoT-säkerhet"),
         ("language technology", "språkteknologi"),
+        ("edge ai", "edge-AI"),
+        ("digital identity", "digital identitet"),
     ],
     "bioeconomy": [
         ("algae cultivation", "algodling"),
         ("wood-based packaging", "träbaserade förpackningar"),
         ("forest genomics", "skogsgenomik"),
+        ("tall oil chemistry", "talloljekemi"),
+        ("mycelium materials", "mycelmaterial"),
     ],
     "advanced-manufacturing": [
         ("collaborative robots", "samarbetande robotar"),
         ("casting simulation", "gjutsimulering"),
         ("zero-defect manufacturing", "nollfelsproduktion"),
+        ("friction stir welding", "friktionssvetsning"),
+        ("precision casting", "precisionsgjutning"),
     ],
     "energy": [
         ("heat pumps", "värmepumpar"),
         ("fusion materials", "fusionsmaterial"),
         ("vehicle-to-grid", "fordon-till-nät"),
+        ("flywheel storage", "svänghjulslager"),
+        ("steel electrification", "elektrifiering av stålproduktion"),
     ],
     "circular-economy": [
         ("digital product passports", "digitala produktpass"),
         ("sharing platforms", "delningsplattformar"),
         ("metal recovery", "metallåtervinning"),
+        ("repair cafés", "reparationscaféer"),
+        ("critical raw material recycling", "återvinning av kritiska råmaterial"),
     ],
     "urban-development": [
         ("nature-based solutions", "naturbaserade lösningar"),
         ("city digital twins", "digitala tvillingar av städer"),
         ("noise mapping", "bullerkartläggning"),
+        ("urban heat islands", "urbana värmeöar"),
+        ("shared mobility hubs", "mobilitetshubbar"),
     ],
 }
 TEMPLATES = {
@@ -186,7 +212,7 @@ class _Mosaic:
             technologies=frozenset({tech[0]}) if shape == "profile" else frozenset(),
             offers=frozenset(offers),
             seeks=frozenset(seeks),
-            focus=tech[0],
+            focus=tech[0] if shape == "profile" else "",
             role=role,
             group=group,
             mirror_of=mirror_of,
@@ -214,13 +240,28 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
     rng = random.Random(seed * 7919 + 13)
     mosaic = _Mosaic(rng)
     themes = sorted(TECHNOLOGIES, reverse=True)
+    # Themes spread evenly over the consortia, each consortium a technology of its own.
+    order = [themes[g % len(themes)] for g in range(consortia)]
+    rng.shuffle(order)
+    used: dict[str, list[tuple[str, str]]] = {t: [] for t in themes}
+    for theme in order:
+        spare = [t for t in TECHNOLOGIES[theme] if t not in used[theme]]
+        used[theme].append(rng.choice(spare or TECHNOLOGIES[theme]))
+    next_of = dict.fromkeys(themes, 0)
+
+    def unused(theme: str) -> tuple[str, str]:
+        spare = [t for t in TECHNOLOGIES[theme] if t not in used[theme]]
+        return rng.choice(spare or TECHNOLOGIES[theme])
+
     planted: list[PlantedConsortium] = []
-    for group in range(consortia):
-        theme = rng.choice(themes)
-        tech, *other_techs = rng.sample(TECHNOLOGIES[theme], 3)
+    own: list[set[str]] = []
+    for group, theme in enumerate(order):
+        tech = used[theme][next_of[theme]]
+        next_of[theme] += 1
         size = rng.choice((3, 4))
         regions = rng.sample(SE_NUTS2, size)
         offers, seeks = _exchange(size, rng)
+        own.append({c for o in offers for c in o})
         members = [
             mosaic.add(
                 themes=[theme],
@@ -238,7 +279,7 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
             elsewhere = [r for r in SE_NUTS2 if r != regions[i]]
             mosaic.add(
                 themes=[theme],
-                tech=rng.choice(other_techs),
+                tech=unused(theme),
                 nuts2=rng.choice(elsewhere),
                 offers=offers[i],
                 seeks=seeks[i],
@@ -249,7 +290,7 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
             other_theme = rng.choice([t for t in themes if t != theme])
             mosaic.add(
                 themes=[other_theme],
-                tech=rng.choice(TECHNOLOGIES[other_theme]),
+                tech=unused(other_theme),
                 nuts2=rng.choice(elsewhere),
                 offers=seeks[i],
                 seeks=offers[i],
@@ -260,14 +301,25 @@ def generate(seed: int, consortia: int = 27, noise: int = 300) -> Population:
     for _ in range(noise):
         draw = rng.random()
         shape = "hub" if draw < HUB_SHARE else "terse" if draw < HUB_SHARE + TERSE_SHARE else ""
-        picked_themes = rng.sample(themes, rng.randint(2, 4) if shape == "hub" else 1)
-        picked = rng.sample(CAPABILITIES, 5)
+        if planted and draw > 1 - LOOKALIKE_SHARE:
+            # A consortium's theme and technology, but none of its members' needs or offers.
+            group = rng.randrange(len(planted))
+            theme = planted[group].theme
+            tech = next(t for t in TECHNOLOGIES[theme] if t[0] == planted[group].technology)
+            offers, seeks = ([c] for c in rng.sample(sorted(set(CAPABILITIES) - own[group]), 2))
+            picked_themes = [theme]
+        else:
+            picked_themes = rng.sample(themes, rng.randint(2, 4) if shape == "hub" else 1)
+            tech = unused(picked_themes[0])
+            picked = rng.sample(CAPABILITIES, 5)
+            offers = picked[: 3 if shape == "hub" else 2]
+            seeks = picked[3:] if shape != "hub" else []
         mosaic.add(
             themes=picked_themes,
-            tech=rng.choice(TECHNOLOGIES[picked_themes[0]]),
+            tech=tech,
             nuts2=rng.choice(SE_NUTS2),
-            offers=picked[: 3 if shape == "hub" else 2],
-            seeks=picked[3:] if shape != "hub" else [],
+            offers=offers,
+            seeks=seeks,
             role="noise",
             shape=shape or "profile",
         )
