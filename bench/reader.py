@@ -124,9 +124,10 @@ def main(argv: list[str] | None = None) -> None:
         for language in ("all", *languages):
             c = counts[field, language]
             note = "  (not read by the engine)" if field in unread else ""
+            precision = f"{c.precision:.3f}" if c.found else "-"  # nothing read
             print(
                 f"  {field:<14}{language:<6}{c.stated:>7}{c.found:>6}"
-                f"{c.precision:>11.3f}{c.recall:>8.3f}{note}"
+                f"{precision:>11}{c.recall:>8.3f}{note}"
             )
     print(f"sentences read without a mistake: {len(sentences) - len(wrong)} of {len(sentences)}")
     for sentence, reading in wrong[: args.misses]:
