@@ -6,7 +6,7 @@ where a redundant twin outranks every true partner, consortium hit@5 and the val
 every proposal; beside a naive TF-IDF baseline and an ablation of each score component.
 
     python -m bench.quality [--quick] [--seed 1] [--consortia 27] [--noise 300]
-                            [--generator NAME ...]
+                            [--generator NAME ...] [--http]
 """
 
 import argparse
@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bench.baseline import MutualFitRanker, TfidfRanker, ranked
 from bench.common import machine
@@ -25,7 +26,7 @@ from bench.metrics import (
     twin_above_partners,
 )
 from bench.populations import GENERATORS, HELD_OUT, TUNE
-from bench.populations.engine import COMPONENTS, InProcessEngine, without
+from bench.populations.engine import COMPONENTS, InProcessEngine, served, without
 from bench.populations.model import Population, nuts2
 
 DEPTH = 50  # how deep a ranking is read (NDCG@10 and MRR need no more)
@@ -36,6 +37,14 @@ TARGETS = (
 )
 
 Ranker = Callable[[int, int], list[int]]
+
+
+class Engine(Protocol):
+    def rank(self, actor_id: int, depth: int) -> list[int]: ...
+
+    def propose(
+        self, seed_id: int, *, min_members: int, max_members: int, min_regions: int, limit: int
+    ) -> list[tuple[int, ...]]: ...
 
 
 @dataclass
@@ -102,7 +111,7 @@ def proposal_problems(population: Population, seed: int, members: tuple[int, ...
 
 
 def rank_consortia(
-    population: Population, engine: InProcessEngine, tally: Tally, every_member: bool
+    population: Population, engine: Engine, tally: Tally, every_member: bool
 ) -> None:
     for consortium in population.consortia:
         seeds = consortium.member_ids if every_member else consortium.member_ids[:1]
@@ -131,8 +140,8 @@ def ablated(engine: InProcessEngine, switched_off: str) -> Ranker:
     return rank
 
 
-def evaluate(population: Population, every_member: bool) -> dict[str, Tally]:
-    """Tallies per (ranker, profile mode), e.g. ("engine", "structured")."""
+def evaluate(population: Population, every_member: bool, http: bool = False) -> dict[str, Tally]:
+    """Tallies per "ranker|profiles", e.g. "engine|structured"."""
     out: dict[str, Tally] = defaultdict(Tally)
     baseline = TfidfRanker(population)  # reads text only: the same in both modes
     rank_pairs(population, baseline.rank, out["tf-idf baseline|any"])
@@ -144,6 +153,10 @@ def evaluate(population: Population, every_member: bool) -> dict[str, Tally]:
         rank_consortia(shown, engine, out[f"engine|{mode}"], every_member)
         for component in COMPONENTS:
             rank_pairs(shown, ablated(engine, component), out[f"- {component}|{mode}"])
+        if http:
+            with served(shown) as remote:
+                rank_pairs(shown, remote.rank, out[f"engine over http|{mode}"])
+                rank_consortia(shown, remote, out[f"engine over http|{mode}"], every_member)
     return out
 
 
@@ -172,6 +185,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--quick", action="store_true", help="smaller populations, one seed per consortium"
     )
+    parser.add_argument(
+        "--http",
+        action="store_true",
+        help="also ask a live server (SQLite, one worker) through the public API",
+    )
     args = parser.parse_args(argv)
     consortia = args.consortia or (12 if args.quick else 27)
     noise = args.noise if args.noise is not None else (130 if args.quick else 300)
@@ -182,7 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     held_out: dict[str, Tally] = defaultdict(Tally)
     for name in names:
         population = GENERATORS[name](args.seed, consortia, noise)
-        tallies = evaluate(population, every_member=not args.quick)
+        tallies = evaluate(population, every_member=not args.quick, http=args.http)
         split = "tuning" if name == TUNE else "held out"
         print_table(
             f"{name} ({split}, {len(population.actors)} actors)", tallies, ("all", "en", "sv")

@@ -2,8 +2,14 @@
 actors, rank partners, propose consortia, read text. When the engine's API changes, only
 this module changes."""
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -167,3 +173,106 @@ def read(text: str) -> TextReading:
         seeks=frozenset(reading.seeks),
         technologies=frozenset(technologies) if technologies is not None else None,
     )
+
+
+def transfer_document(population: Population) -> dict:  # type: ignore[type-arg]
+    """The population as a `clustermatch import` document: every Swedish NUTS region (the
+    S3 priorities the in-process index gets) and the actors, keyed by their synthetic id."""
+    region_rows = []
+    for code, region in regions().items():
+        row: dict = {"code": code}  # type: ignore[type-arg]
+        if region.priority_themes:
+            row["s3_priorities"] = [
+                {"title": f"S3 priority {code}", "themes": sorted(region.priority_themes)}
+            ]
+        region_rows.append(row)
+    doc: dict = {"regions": region_rows, "clusters": [], "rdi_platforms": []}  # type: ignore[type-arg]
+    for actor in population.actors:
+        profile = profile_of(actor)
+        doc["clusters" if actor.kind == "cluster" else "rdi_platforms"].append(
+            {
+                "name": profile.name,
+                "region_code": profile.region_code,
+                "description": profile.description,
+                "themes": sorted(profile.themes),
+                "nace_codes": sorted(profile.nace_codes),
+                "technologies": sorted(profile.technologies),
+                "offers": sorted(profile.offers),
+                "seeks": sorted(profile.seeks),
+                "external_id": f"synthetic-{actor.id}",
+            }
+        )
+    return doc
+
+
+class HttpEngine:
+    """The same questions through a live server's public API (see `bench.quality --http`)."""
+
+    def __init__(self, client: Any) -> None:  # an httpx.Client on the server's base URL
+        self.client = client
+        self.to_server: dict[int, int] = {}
+        for resource in ("clusters", "rdi-platforms"):
+            offset = 0
+            while True:
+                page = client.get(
+                    f"/api/v1/{resource}", params={"limit": 100, "offset": offset}
+                ).json()
+                for item in page["items"]:
+                    synthetic = int(item["external_id"].removeprefix("synthetic-"))
+                    self.to_server[synthetic] = item["id"]
+                offset += len(page["items"])
+                if not page["items"] or offset >= page["total"]:
+                    break
+        self.from_server = {v: k for k, v in self.to_server.items()}
+
+    def rank(self, actor_id: int, depth: int) -> list[int]:
+        response = self.client.get(
+            "/api/v1/matching/candidates",
+            params={
+                "actor_id": self.to_server[actor_id],
+                "limit": min(depth, 100),
+                "other_regions_only": "true",
+            },
+        )
+        response.raise_for_status()
+        return [self.from_server[c["actor"]["id"]] for c in response.json()["candidates"]]
+
+    def propose(
+        self, seed_id: int, *, min_members: int, max_members: int, min_regions: int, limit: int
+    ) -> list[tuple[int, ...]]:
+        response = self.client.post(
+            "/api/v1/matching/consortia",
+            json={
+                "seed_actor_ids": [self.to_server[seed_id]],
+                "min_members": min_members,
+                "max_members": max_members,
+                "min_regions": min_regions,
+                "region_level": 2,
+                "limit": limit,
+            },
+        )
+        if response.status_code == 422:
+            return []
+        response.raise_for_status()
+        return [
+            tuple(self.from_server[m["id"]] for m in c["members"])
+            for c in response.json()["consortia"]
+        ]
+
+
+@contextmanager
+def served(population: Population) -> Iterator[HttpEngine]:
+    """A fresh SQLite database holding the population, and the project serving it."""
+    import httpx
+
+    from bench.common import cli, project_server, write_json
+
+    workdir = Path(tempfile.mkdtemp())
+    url = f"sqlite:///{workdir / 'quality.db'}"
+    try:
+        cli(["db", "upgrade"], url)
+        cli(["import", str(write_json(workdir / "doc.json", transfer_document(population)))], url)
+        with project_server(url) as base, httpx.Client(base_url=base, timeout=120) as client:
+            yield HttpEngine(client)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
