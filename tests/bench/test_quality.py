@@ -16,7 +16,7 @@ from bench.metrics import (
     twin_above_partners,
 )
 from bench.populations import GENERATORS, HELD_OUT, TUNE
-from bench.populations.engine import InProcessEngine, profile_of, recombined
+from bench.populations.engine import InProcessEngine, profile_of, recombined, transfer_document
 from bench.populations.model import Population, confounders, consortium_problems, nuts2
 from bench.quality import Tally, evaluate, proposal_problems, rank_pairs
 from seed_data import load
@@ -217,3 +217,19 @@ def test_harness_runs_end_to_end_on_a_tiny_population() -> None:
     assert set(engine) == {"recall@5", "ndcg@10", "mrr", "twin", "hit@5", "valid"}
     assert all(0.0 <= v <= 1.0 for v in engine.values())
     assert tallies["engine|text"].sums["all"]["seeds"] == 4
+
+
+def test_the_import_document_carries_what_the_engine_is_shown() -> None:
+    population = tiny("mosaic")
+    doc = transfer_document(population)
+    rows = {row["external_id"]: row for row in doc["clusters"] + doc["rdi_platforms"]}
+    assert len(rows) == len(population.actors)
+    for actor in population.actors:
+        row = rows[f"synthetic-{actor.id}"]
+        assert (row["name"], row["region_code"], row["description"]) == (
+            actor.name,
+            actor.region_code,
+            actor.description,
+        )
+        assert bool(row["themes"] or row["offers"]) is not actor.text_only
+    assert {r["code"] for r in doc["regions"]} >= {a.region_code for a in population.actors}
