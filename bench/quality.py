@@ -210,6 +210,12 @@ def main(argv: list[str] | None = None) -> None:
                 held_out[key].merge(tally)
     if any(name != TUNE for name in names):
         print_table("all held-out generators, pooled", held_out, ("all",))
+        baseline = held_out["tf-idf baseline|any"].row("all")["recall@5"]
+        gaps = ", ".join(
+            f"{held_out[f'engine|{mode}'].row('all')['recall@5'] - baseline:+.3f} {mode}"
+            for mode in ("structured", "text")
+        )
+        print(f"\nheld out, engine recall@5 minus the baseline's: {gaps}")
     print(f"\n{TARGETS}")
     print(f"ran in {time.perf_counter() - started:.1f} s")
 
