@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
     {"app.actors"},
     {"app.calls"},
     {"app.consortia"},
+    {"app.feedback"},
     {"app.matching_service"},
     {"app.transfer"},
     {"app.sync", "app.seed", "app.tracking", "app.models"},
