@@ -1,8 +1,16 @@
 import pytest
+from sqlmodel import Session, select
 from typer.testing import CliRunner
 
+from app.actors.models import Actor
+from app.auth.models import Role
+from app.auth.service import Principal
 from app.cli import app as cli
 from app.config import get_settings
+from app.feedback import service as outcomes
+from app.feedback.schemas import FeedbackIn
+from app.matching.learning import default_weights
+from app.matching_service import learning
 from app.transfer.service import export_document
 from tests.conftest import with_session
 
@@ -65,3 +73,23 @@ def test_downgrade_refuses_while_tables_hold_data(cli_env: str) -> None:
     assert with_session(cli_env, export_document)["clusters"]  # nothing dropped
     assert runner.invoke(cli, ["db", "downgrade", "base", "--force"]).exit_code == 0
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+
+
+def test_matching_fit_stores_the_weights_it_chose(cli_env: str) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+
+    def give_verdicts(session: Session) -> None:
+        first, second, third = session.exec(select(Actor.id).order_by(Actor.id).limit(3)).all()
+        for candidate, verdict in ((second, "relevant"), (third, "not_relevant")):
+            body = FeedbackIn(actor_id=first, candidate_id=candidate, verdict=verdict)
+            outcomes.record(session, body, Principal(role=Role.admin))
+
+    with_session(cli_env, give_verdicts)
+    assert with_session(cli_env, learning.model).fitted_at is None
+    result = runner.invoke(cli, ["matching", "fit"])
+    assert result.exit_code == 0, result.output
+    assert "default weights in use: too few labels" in result.output
+    model = with_session(cli_env, learning.model)
+    assert model.fitted_at is not None
+    assert (model.source, model.weights.model_dump()) == ("default", default_weights())
+    assert model.labels_at_fit is not None and model.labels_at_fit.total == 2

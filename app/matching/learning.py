@@ -150,15 +150,18 @@ def grouped_auc(
     return out
 
 
-def fit_on(features: np.ndarray, positive: np.ndarray, weights: np.ndarray) -> dict[str, float]:
+def fit_on(
+    features: np.ndarray, positive: np.ndarray, weights: np.ndarray
+) -> dict[str, float] | None:
     """Exponents from a logistic regression over the log components: its coefficients,
     kept positive (a better component never lowers the score), floored so that every
-    component keeps a say, and scaled to sum to 1 like the defaults."""
+    component keeps a say, and scaled to sum to 1 like the defaults. None when no
+    component makes a positive label more likely."""
     model = LogisticRegression(C=1.0, max_iter=1000)
     model.fit(features, positive, sample_weight=weights)
     coefficients = np.clip(model.coef_.ravel(), 0.0, None)
     if coefficients.sum() <= 0:
-        return default_weights()
+        return None
     exponents = np.maximum(coefficients / coefficients.sum(), MIN_EXPONENT)
     exponents /= exponents.sum()
     return {name: round(float(w), 4) for name, w in zip(COMPONENTS, exponents, strict=True)}
@@ -180,6 +183,7 @@ def cross_validate(data: LabelMatrix, share: float = KEY_SHARE_CAP) -> Evaluatio
             continue
         train_weights = capped_weights([data.said_by[i] for i in train], share)
         fitted = fit_on(data.features[train], data.positive[train], train_weights)
+        fitted = fitted or default_weights()  # nothing learnt: no gain on this fold
         test_weights = capped_weights([data.said_by[i] for i in test], share)
         args = (data.positive[test], data.queries[test], test_weights)
         fitted_auc = grouped_auc(_ranking(data.features[test], fitted), *args)
@@ -221,6 +225,9 @@ def fit_weights(index: MatchIndex, labels: list[Label], share: float = KEY_SHARE
         reason = f"labels for fewer than {MIN_QUERIES} query actors: nothing to hold out"
         return FitResult(defaults, "default", reason, usable_labels=n)
     fitted = fit_on(data.features, data.positive, capped_weights(data.said_by, share))
+    if fitted is None:
+        reason = "no score component makes a positive label more likely"
+        return FitResult(defaults, "default", reason, usable_labels=n)
     evaluation = cross_validate(data, share)
     if evaluation is None:
         reason = "no held-out query actor has both positive and negative labels"

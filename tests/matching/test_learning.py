@@ -83,7 +83,8 @@ def test_random_labels_keep_the_defaults(seed: int) -> None:
     result = fit_weights(index(), random_labels(index(), seed))
     assert result.source == "default", result.reason
     assert result.weights == default_weights()
-    assert result.evaluation is not None  # it was tried, and lost
+    # Either it was tried on held-out labels and lost, or nothing predicted the labels.
+    assert "needed" in result.reason or "no score component" in result.reason
 
 
 def test_too_few_labels_keep_the_defaults() -> None:
