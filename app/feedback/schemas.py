@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from app.core.fields import BodyId
 from app.feedback.models import Verdict
@@ -16,6 +16,14 @@ class FeedbackIn(BaseModel):
             "examples": [{"actor_id": 15, "candidate_id": 28, "verdict": "relevant"}]
         }
     }
+
+    # A field validator (not a model one) so the error is listed beside other fields' errors.
+    @field_validator("candidate_id")
+    @classmethod
+    def not_the_actor_itself(cls, candidate_id: int, info: ValidationInfo) -> int:
+        if candidate_id == info.data.get("actor_id"):
+            raise ValueError("must differ from actor_id (no self-match)")
+        return candidate_id
 
 
 class FeedbackOut(BaseModel):

@@ -38,10 +38,6 @@ def _check(session: Session, body: FeedbackIn, principal: Principal) -> None:
         for name, actor_id in (("actor_id", body.actor_id), ("candidate_id", body.candidate_id))
         if actor_id not in regions
     ]
-    if body.candidate_id == body.actor_id:
-        errors.append(
-            FieldError(field="candidate_id", message="must differ from actor_id (no self-match)")
-        )
     if errors:
         raise InvalidPayload.of(errors)
     # Editors speak for their own region's actors only, so their verdicts shape the

@@ -63,11 +63,12 @@ def test_bad_feedback_names_every_bad_field(client: TestClient, ids: dict[str, i
 
     same = client.post(
         FEEDBACK,
-        json={"actor_id": ids["south"], "candidate_id": ids["south"], "verdict": "relevant"},
+        json={"actor_id": ids["south"], "candidate_id": ids["south"], "verdict": "maybe"},
         headers=ADMIN,
     )
     assert same.status_code == 422
-    assert [e["field"] for e in same.json()["errors"]] == ["candidate_id"]
+    assert [e["field"] for e in same.json()["errors"]] == ["candidate_id", "verdict"]
+    assert "differ" in same.json()["errors"][0]["message"]
 
     unknown = client.post(
         FEEDBACK,
