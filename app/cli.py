@@ -21,7 +21,6 @@ from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
 from app.db import engine_for, session_scope
 from app.errors import DomainError
-from app.feedback.models import StoredModel
 from app.matching_service import learning
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
@@ -241,10 +240,11 @@ def matching_fit() -> None:
     them with their cross-validated quality. Fitted weights are used only if they rank
     held-out labels better than the defaults; running API processes pick them up."""
 
-    def step(session: Session) -> StoredModel:
-        return learning.fit(session)
-
-    stored = _run(step)
+    engine = engine_for(get_settings())
+    try:
+        stored = learning.fit(session_factory(engine))
+    finally:
+        engine.dispose()
     evaluation = stored.evaluation or {}
     table = Table("", "thematic", "complementarity", "regional")
     table.add_row("in use", *(f"{stored.weights[k]:.3f}" for k in _COMPONENTS))

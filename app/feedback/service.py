@@ -88,12 +88,9 @@ def record(session: Session, body: FeedbackIn, principal: Principal) -> Feedback
     )
 
 
-def labels(session: Session) -> list[SourcedLabel]:
-    """Every label: verdicts of keys not revoked (a revoked key loses its say), and each
-    ordered member pair of a funded (positive) or rejected (negative) saved consortium,
-    said by the key that saved it."""
-    out = []
-    verdicts = session.execute(
+def _live_verdicts() -> sa.Select:
+    """Verdicts of keys not revoked (a revoked key loses its say), oldest first."""
+    return (
         sa.select(
             col(Feedback.actor_id),
             col(Feedback.candidate_id),
@@ -104,10 +101,10 @@ def labels(session: Session) -> list[SourcedLabel]:
         .where(col(ApiKey.revoked_at).is_(None))
         .order_by(col(Feedback.id))
     )
-    for actor_id, candidate_id, verdict, who in verdicts:
-        label = Label(actor_id, candidate_id, Verdict(verdict) in POSITIVE, who)
-        out.append(SourcedLabel(label, FEEDBACK, verdict))
-    outcomes = session.execute(
+
+
+def _decided_consortia() -> sa.Select:
+    return (
         sa.select(
             col(SavedConsortium.member_ids),
             col(SavedConsortium.status),
@@ -116,7 +113,17 @@ def labels(session: Session) -> list[SourcedLabel]:
         .where(col(SavedConsortium.status).in_([Status.funded, Status.rejected]))
         .order_by(col(SavedConsortium.id))
     )
-    for member_ids, status, owner in outcomes:
+
+
+def labels(session: Session) -> list[SourcedLabel]:
+    """Every label: verdicts of keys not revoked (a revoked key loses its say), and each
+    ordered member pair of a funded (positive) or rejected (negative) saved consortium,
+    said by the key that saved it."""
+    out = []
+    for actor_id, candidate_id, verdict, who in session.execute(_live_verdicts()):
+        label = Label(actor_id, candidate_id, Verdict(verdict) in POSITIVE, who)
+        out.append(SourcedLabel(label, FEEDBACK, verdict))
+    for member_ids, status, owner in session.execute(_decided_consortia()):
         for a in member_ids:
             for b in member_ids:
                 if a != b:
@@ -126,18 +133,44 @@ def labels(session: Session) -> list[SourcedLabel]:
 
 
 def count(found: list[SourcedLabel]) -> LabelCounts:
-    by_source = dict.fromkeys((FEEDBACK, CONSORTIUM), 0)
-    by_verdict = dict.fromkeys([*Verdict, Status.funded, Status.rejected], 0)
+    """What these labels are, by source and verdict."""
+    tally: dict[tuple[str, str], int] = {}
     for item in found:
-        by_source[item.source] += 1
-        by_verdict[item.verdict] += 1
-    positive = sum(item.label.positive for item in found)
+        tally[(item.source, item.verdict)] = tally.get((item.source, item.verdict), 0) + 1
+    return _counts(tally)
+
+
+def count_stored(session: Session) -> LabelCounts:
+    """The same counts as `count(labels(session))`, with verdicts counted by the database:
+    a request reading them does not load every verdict."""
+    verdicts = _live_verdicts().subquery()
+    tally = {
+        (FEEDBACK, str(verdict)): int(n)
+        for verdict, n in session.execute(
+            sa.select(verdicts.c.verdict, sa.func.count()).group_by(verdicts.c.verdict)
+        )
+    }
+    for member_ids, status, _owner in session.execute(_decided_consortia()):
+        pairs = len(member_ids) * (len(member_ids) - 1)
+        tally[(CONSORTIUM, status)] = tally.get((CONSORTIUM, status), 0) + pairs
+    return _counts(tally)
+
+
+def _counts(tally: dict[tuple[str, str], int]) -> LabelCounts:
+    by_source = dict.fromkeys((FEEDBACK, CONSORTIUM), 0)
+    by_verdict = dict.fromkeys([str(v) for v in (*Verdict, Status.funded, Status.rejected)], 0)
+    positive = 0
+    for (source, verdict), n in tally.items():
+        by_source[source] += n
+        by_verdict[verdict] += n
+        positive += n if verdict in POSITIVE or verdict == Status.funded else 0
+    total = sum(tally.values())
     return LabelCounts(
-        total=len(found),
+        total=total,
         positive=positive,
-        negative=len(found) - positive,
+        negative=total - positive,
         by_source=by_source,
-        by_verdict={str(k): v for k, v in by_verdict.items()},
+        by_verdict=by_verdict,
     )
 
 

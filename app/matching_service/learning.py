@@ -4,8 +4,10 @@ Fitting is a command's work (`clustermatch matching fit`), never a request's: a 
 only reads the stored weights, through the index keeper.
 """
 
+from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
+from app.db import session_scope
 from app.feedback import service as outcomes
 from app.feedback.models import StoredModel
 from app.feedback.schemas import LabelCounts, ModelEvaluation, ModelOut, Weights
@@ -15,18 +17,24 @@ from app.matching_service.keeper import IndexKeeper
 METRIC = "ROC AUC within each held-out query actor's labels, averaged over query actors"
 
 
-def fit(session: Session, share: float = KEY_SHARE_CAP) -> StoredModel:
-    """Fit on every label, store the result (the weights to use, fitted or default); the
-    stored row raises the catalog version, so every process's index picks it up."""
-    index = IndexKeeper().index(session)
-    found = outcomes.labels(session)
+def fit(factory: sessionmaker[Session], share: float = KEY_SHARE_CAP) -> StoredModel:
+    """Fit on every label and store the result (the weights to use, fitted or default).
+    The fit reads in a read-only transaction and writes one row in a short one, so writers
+    never wait for it; the row raises the catalog version, and every process's index
+    picks the weights up."""
+    with factory() as session:
+        index = IndexKeeper().index(session)
+        found = outcomes.labels(session)
+        session.rollback()  # end the read before the CPU work
     result = fit_weights(index, [item.label for item in found], share)
-    return outcomes.store(session, result, outcomes.count(found))
+    with session_scope(factory) as session:
+        stored = outcomes.store(session, result, outcomes.count(found))
+        return StoredModel.model_validate(stored.model_dump())  # usable once committed
 
 
 def model(session: Session) -> ModelOut:
     stored = outcomes.latest_model(session)
-    counts = outcomes.count(outcomes.labels(session))
+    counts = outcomes.count_stored(session)
     defaults = Weights.model_validate(default_weights())
     if stored is None:
         return ModelOut(

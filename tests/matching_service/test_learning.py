@@ -87,7 +87,7 @@ def test_fitted_weights_that_beat_the_defaults_are_stored_and_picked_up(engine: 
     _run(engine, lambda s: _record(s, planted_labels(before, TRUE_WEIGHTS, seed=1)))
     assert _run(engine, keeper.index).exponents == default_weights()  # verdicts alone: no change
 
-    stored = _run(engine, learning.fit)
+    stored = learning.fit(session_factory(engine))
     assert stored.source == "fitted", stored.reason
     assert stored.weights["complementarity"] > default_weights()["complementarity"] + 0.15
     assert stored.evaluation is not None
@@ -109,7 +109,7 @@ def test_weights_that_do_not_beat_the_defaults_change_no_ranking(engine: Engine)
     keeper = IndexKeeper()
     before = _run(engine, keeper.index)
     _run(engine, lambda s: _record(s, random_labels(before, seed=2)))
-    stored = _run(engine, learning.fit)
+    stored = learning.fit(session_factory(engine))
     assert stored.source == "default", stored.reason
     assert stored.weights == default_weights()
     after = _run(engine, keeper.index)

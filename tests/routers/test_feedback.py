@@ -3,6 +3,9 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from app.db import make_engine
+from app.matching_service import learning
+from app.tracking import session_factory
 from tests.conftest import ADMIN
 from tests.factories import api_key, create_actor, put_region
 
@@ -138,3 +141,34 @@ def test_the_model_before_any_fit_is_the_defaults(client: TestClient) -> None:
     assert sum(body["weights"].values()) == pytest.approx(1.0)
     assert (body["fitted_weights"], body["evaluation"], body["fitted_at"]) == (None, None, None)
     assert body["labels"]["total"] == 0
+
+
+def test_the_model_after_a_fit_shows_what_it_read_and_why(
+    client: TestClient, ids: dict[str, int], database_url: str
+) -> None:
+    for candidate, verdict in (("west", "relevant"), ("east", "not_relevant")):
+        body = {"actor_id": ids["south"], "candidate_id": ids[candidate], "verdict": verdict}
+        assert client.post(FEEDBACK, json=body, headers=ADMIN).status_code == 201
+    saved = client.post(
+        "/api/v1/consortia",
+        json={"name": "Food", "member_ids": list(ids.values())},
+        headers=ADMIN,
+    ).json()
+    for status in ("submitted", "rejected"):
+        url = f"/api/v1/consortia/{saved['id']}"
+        assert client.patch(url, json={"status": status}, headers=ADMIN).status_code == 200
+
+    engine = make_engine(database_url)
+    try:
+        learning.fit(session_factory(engine))
+    finally:
+        engine.dispose()
+    body = client.get(MODEL).json()
+    assert body["source"] == "default"  # 8 labels are far too few to fit on
+    assert "too few labels" in body["reason"]
+    assert body["fitted_at"] is not None
+    assert body["labels"] == body["labels_at_fit"]
+    assert body["labels"]["total"] == 8
+    assert (body["labels"]["positive"], body["labels"]["negative"]) == (1, 7)
+    assert body["labels"]["by_source"] == {"feedback": 2, "consortium": 6}
+    assert body["labels"]["by_verdict"]["rejected"] == 6
