@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from app.matching.index import FINAL_EXPONENTS, FLOOR, MatchIndex
@@ -136,17 +135,28 @@ def _largest_cap(totals: np.ndarray, share: float) -> float:
     return low
 
 
+def pair_auc(scores: np.ndarray, positive: np.ndarray, weights: np.ndarray) -> float:
+    """Weighted ROC AUC as the share of (positive, negative) pairs ranked right, ties
+    counting half: the same figure as sklearn's roc_auc_score, without its per-call
+    checks, which cost milliseconds on each of the thousands of small query groups."""
+    pos, neg = scores[positive], scores[~positive]
+    pair_weights = np.outer(weights[positive], weights[~positive])
+    right = (pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])
+    return float((pair_weights * right).sum() / pair_weights.sum())
+
+
 def grouped_auc(
     scores: np.ndarray, positive: np.ndarray, queries: np.ndarray, weights: np.ndarray
 ) -> dict[int, tuple[float, float]]:
     """(AUC, weight) per query actor whose labels hold both a positive and a negative."""
     out = {}
-    for query in np.unique(queries):
-        mine = queries == query
-        if positive[mine].all() or not positive[mine].any():
+    order = np.argsort(queries, kind="stable")
+    starts = np.flatnonzero(np.r_[True, queries[order][1:] != queries[order][:-1]])
+    for rows in np.split(order, starts[1:]):
+        if positive[rows].all() or not positive[rows].any():
             continue
-        auc = roc_auc_score(positive[mine], scores[mine], sample_weight=weights[mine])
-        out[int(query)] = (float(auc), float(weights[mine].sum()))
+        auc = pair_auc(scores[rows], positive[rows], weights[rows])
+        out[int(queries[rows[0]])] = (auc, float(weights[rows].sum()))
     return out
 
 

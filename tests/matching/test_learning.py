@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import numpy as np
 import pytest
+from sklearn.metrics import roc_auc_score
 
 from app.matching.index import MatchIndex
 from app.matching.learning import (
@@ -14,6 +15,7 @@ from app.matching.learning import (
     default_weights,
     fit_weights,
     label_matrix,
+    pair_auc,
 )
 from app.matching.partners import candidates
 from tests.matching.builders import build_index
@@ -49,6 +51,16 @@ def test_capped_weights_with_few_keys_give_each_the_same_total() -> None:
     weights = capped_weights(["a"] * 90 + ["b"] * 10, 0.1)
     assert weights[:90].sum() == pytest.approx(weights[90:].sum())
     assert np.all(capped_weights(["a", "b", "c"], 0.1) == 1.0)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pair_auc_is_sklearns_roc_auc(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(0, 5, 40).astype(float)  # ties included
+    positive = rng.random(40) < 0.4
+    weights = rng.random(40) + 0.1
+    expected = roc_auc_score(positive, scores, sample_weight=weights)
+    assert pair_auc(scores, positive, weights) == pytest.approx(expected)
 
 
 def test_labels_on_unknown_actors_or_one_actor_are_left_out() -> None:
