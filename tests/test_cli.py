@@ -10,7 +10,7 @@ from app.config import get_settings
 from app.feedback import service as outcomes
 from app.feedback.schemas import FeedbackIn
 from app.matching.learning import default_weights
-from app.matching_service import learning
+from app.matching_service import model as model_report
 from app.transfer.service import export_document
 from tests.conftest import with_session
 
@@ -85,11 +85,11 @@ def test_matching_fit_stores_the_weights_it_chose(cli_env: str) -> None:
             outcomes.record(session, body, Principal(role=Role.admin))
 
     with_session(cli_env, give_verdicts)
-    assert with_session(cli_env, learning.model).fitted_at is None
+    assert with_session(cli_env, model_report.model).fitted_at is None
     result = runner.invoke(cli, ["matching", "fit"])
     assert result.exit_code == 0, result.output
     assert "default weights in use: too few labels" in result.output
-    model = with_session(cli_env, learning.model)
+    model = with_session(cli_env, model_report.model)
     assert model.fitted_at is not None
     assert (model.source, model.weights.model_dump()) == ("default", default_weights())
     assert model.labels_at_fit is not None and model.labels_at_fit.total == 2

@@ -13,7 +13,7 @@ from app.core.columns import utcnow
 from app.errors import FieldError, Forbidden, InvalidPayload
 from app.feedback.models import POSITIVE, Feedback, StoredModel, Verdict, said_by
 from app.feedback.schemas import FeedbackIn, FeedbackOut, LabelCounts
-from app.matching.learning import FitResult, Label
+from app.matching.weights import FitResult, Label
 
 FEEDBACK, CONSORTIUM = "feedback", "consortium"
 

@@ -15,9 +15,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from app.matching.index import FINAL_EXPONENTS, FLOOR, MatchIndex
+from app.matching.index import FLOOR, MatchIndex
+from app.matching.weights import COMPONENTS, Evaluation, FitResult, Label, default_weights
 
-COMPONENTS = ("thematic", "complementarity", "regional")
 KEY_SHARE_CAP = 0.1  # no key holds more than this share of the label weight (given 10+ keys)
 MIN_LABELS = 30  # fewer labels than this: nothing worth fitting
 MIN_QUERIES = 5  # query actors with labels, so that folds hold different queries
@@ -25,39 +25,6 @@ FOLDS = 5
 MIN_GAIN = 0.02  # held-out AUC the fitted weights must add over the defaults ...
 GAIN_STANDARD_ERRORS = 2.0  # ... and by this many standard errors over held-out queries
 MIN_EXPONENT = 0.05  # every component keeps a say: a pair must still be close and complementary
-
-
-@dataclass(frozen=True)
-class Label:
-    """One outcome: was `candidate_id` a good partner for `actor_id`?"""
-
-    actor_id: int
-    candidate_id: int
-    positive: bool
-    said_by: str  # whose label it is (one API key, or the owner of a saved consortium)
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Cross-validated ranking quality: ROC AUC within each held-out query actor's labels,
-    averaged over query actors weighted by their (capped) label weight."""
-
-    default_auc: float
-    fitted_auc: float
-    gain_standard_error: float
-    folds: int
-    labels: int
-    queries: int
-
-
-@dataclass(frozen=True)
-class FitResult:
-    weights: dict[str, float]  # the weights to use
-    source: str  # "fitted" or "default"
-    reason: str  # why these weights
-    fitted_weights: dict[str, float] | None = None  # fitted on every label, used or not
-    evaluation: Evaluation | None = None
-    usable_labels: int = 0
 
 
 @dataclass
@@ -68,10 +35,6 @@ class LabelMatrix:
     positive: np.ndarray
     queries: np.ndarray
     said_by: list[str] = field(default_factory=list)
-
-
-def default_weights() -> dict[str, float]:
-    return {name: FINAL_EXPONENTS[name] for name in COMPONENTS}
 
 
 def label_matrix(

@@ -6,7 +6,8 @@ from app.actors.models import ActorKind
 from app.core.fields import RowId, Slug
 from app.feedback import service as outcomes
 from app.feedback.schemas import FeedbackIn, FeedbackOut, ModelOut
-from app.matching_service import learning, service
+from app.matching_service import model as model_report
+from app.matching_service import service
 from app.matching_service.schemas import (
     CandidatesOut,
     ConsortiaOut,
@@ -116,4 +117,4 @@ async def feedback(
     summary="The pair-score weights in use, the labels, and fitted vs default ranking quality",
 )
 async def model(session: SessionDep) -> ModelOut:
-    return await in_thread(session, lambda: learning.model(session))
+    return await in_thread(session, lambda: model_report.model(session))

@@ -13,11 +13,13 @@ from app.auth.models import ApiKeyCreate, Role
 from app.auth.service import Principal, create_key
 from app.db import session_scope
 from app.feedback import service as outcomes
+from app.feedback.models import StoredModel
 from app.feedback.schemas import FeedbackIn
 from app.matching.index import MatchIndex
 from app.matching.learning import Label, default_weights
 from app.matching.partners import candidates
 from app.matching_service import learning
+from app.matching_service import model as model_report
 from app.matching_service.keeper import IndexKeeper
 from app.reference import nuts
 from app.regions.models import RegionPut
@@ -98,7 +100,7 @@ def test_fitted_weights_that_beat_the_defaults_are_stored_and_picked_up(engine: 
     assert _tops(after) == _tops(before.with_exponents(stored.weights))
     assert _tops(after) != _tops(before)  # the fitted model reorders candidates
 
-    shown = _run(engine, learning.model)
+    shown = _run(engine, model_report.model)
     assert (shown.source, shown.weights.model_dump()) == ("fitted", stored.weights)
     assert shown.labels.by_source["feedback"] == len(planted_labels(before, TRUE_WEIGHTS, 1))
     assert shown.labels_at_fit == shown.labels
@@ -116,3 +118,15 @@ def test_weights_that_do_not_beat_the_defaults_change_no_ranking(engine: Engine)
     assert after.exponents == default_weights()
     assert _tops(after) == _tops(before)
     assert np.array_equal(after.ids, before.ids)
+
+
+def test_stored_weights_for_other_components_fall_back_to_the_defaults(engine: Engine) -> None:
+    _run(engine, _planted_world)
+
+    def store_odd_weights(session: Session) -> None:
+        session.add(StoredModel(source="fitted", weights={"thematic": 0.5, "other": 0.5}))
+
+    _run(engine, store_odd_weights)
+    index = _run(engine, IndexKeeper().index)
+    assert index.exponents == default_weights()
+    assert len(_tops(index)) == len(index)  # ranks, instead of failing on a missing weight
