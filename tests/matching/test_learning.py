@@ -117,8 +117,8 @@ def _top10_outside(index: MatchIndex, weights: dict[str, float], home: str) -> d
 
 def _moved_by_flood(share: float) -> float:
     """Mean number of top-10 candidates replaced, for actors outside the flooding key's
-    region, when that key adds 30 times as many labels as all honest keys together say
-    the opposite of."""
+    region, when that key adds about 4 times as many labels as all eight honest keys
+    together (6,000 against 1,560), saying only the region matters."""
     honest = planted_labels(index(), TRUE_WEIGHTS, seed=1)
     home = "SE11"
     codes = zip(index().ids, index().region_codes, strict=True)
