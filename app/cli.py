@@ -1,4 +1,4 @@
-"""The `clustermatch` command: serve, db, seed, import, export, keys."""
+"""The `clustermatch` command: serve, db, seed, import, export, keys, matching."""
 
 import json
 import os
@@ -22,6 +22,7 @@ from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
 from app.db import engine_for, session_scope
 from app.errors import DomainError
+from app.matching_service import learning
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
 from app.transfer.schemas import ImportReport
@@ -37,6 +38,8 @@ db_app = typer.Typer(help="Schema migrations", no_args_is_help=True, rich_markup
 keys_app = typer.Typer(help="API keys", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+matching_app = typer.Typer(help="The matching model", no_args_is_help=True)
+app.add_typer(matching_app, name="matching")
 err = Console(stderr=True)
 T = TypeVar("T")
 
@@ -268,6 +271,35 @@ def keys_revoke(key_id: Annotated[int, typer.Argument()]) -> None:
     """Revoke a key by id; requests with it get 401 from then on."""
     _run(lambda session: keys.revoke_key(session, key_id))
     err.print(f"revoked key {key_id}")
+
+
+@matching_app.command("fit")
+def matching_fit() -> None:
+    """Fit the pair-score weights from verdicts and funded or rejected consortia; store
+    them with their cross-validated quality. Fitted weights are used only if they rank
+    held-out labels better than the defaults; running API processes pick them up."""
+
+    engine = engine_for(get_settings())
+    try:
+        stored = learning.fit(session_factory(engine))
+    finally:
+        engine.dispose()
+    evaluation = stored.evaluation or {}
+    table = Table("", "thematic", "complementarity", "regional")
+    table.add_row("in use", *(f"{stored.weights[k]:.3f}" for k in _COMPONENTS))
+    if stored.fitted_weights:
+        table.add_row("fitted", *(f"{stored.fitted_weights[k]:.3f}" for k in _COMPONENTS))
+    err.print(table)
+    if evaluation:
+        err.print(
+            f"held-out AUC: fitted {evaluation['fitted_auc']:.3f}, "
+            f"default {evaluation['default_auc']:.3f} "
+            f"({evaluation['queries']} query actors, {evaluation['folds']} folds)"
+        )
+    err.print(f"{stored.source} weights in use: {stored.reason}")
+
+
+_COMPONENTS = ("thematic", "complementarity", "regional")
 
 
 if __name__ == "__main__":
