@@ -6,8 +6,9 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,9 +21,10 @@ from app.auth import service as keys
 from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
 from app.db import engine_for, session_scope
-from app.errors import DomainError
+from app.errors import DomainError, InvalidPayload
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
+from app.transfer import spreadsheet
 from app.transfer.schemas import ImportReport
 from app.transfer.service import export_document, import_document, parse_document, total_records
 
@@ -42,12 +44,16 @@ def _run(step: Callable[[Session], T]) -> T:
         with session_scope(session_factory(engine)) as session:
             return step(session)
     except DomainError as exc:
-        err.print(f"[red]error:[/red] {exc.detail}")
-        for e in exc.errors or []:
-            err.print(f"  {e.field}: {e.message}")
+        _print_error(exc)
         raise typer.Exit(1) from exc
     finally:
         engine.dispose()
+
+
+def _print_error(exc: DomainError) -> None:
+    err.print(f"[red]error:[/red] {exc.detail}")
+    for e in exc.errors or []:
+        err.print(f"  {e.field}: {e.message}", markup=False, highlight=False)
 
 
 def prepare_database(seed: bool) -> None:
@@ -143,17 +149,17 @@ def seed() -> None:
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True)],
+    dry_run: Annotated[
+        bool, typer.Option(help="Check and count what would change; write nothing")
+    ] = False,
 ) -> None:
-    """Upsert a {regions, clusters, rdi_platforms} JSON file: all is checked, then all written."""
-    try:
-        raw = json.loads(file.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error:[/red] {file} is not a JSON document: {exc}")
-        raise typer.Exit(1) from exc
+    """Upsert regions, clusters and RDI platforms from one JSON document, or from XLSX
+    workbooks and CSV files (one sheet or file per entity): all is checked, then all written."""
+    raw, sheets = _read_import(files)
 
     def step(session: Session) -> ImportReport:
-        doc = parse_document(raw)
+        doc = parse_document(raw) if sheets is None else sheets.document
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -163,20 +169,65 @@ def import_(
             transient=not sys.stderr.isatty(),
         ) as progress:
             task = progress.add_task("import", total=total_records(doc))
-            return import_document(session, doc, lambda n: progress.advance(task, n))
+            advance = lambda n: progress.advance(task, n)  # noqa: E731
+            if sheets is None:
+                report = import_document(session, doc, advance)
+            else:
+                report = spreadsheet.import_sheets(session, sheets, advance)
+        if dry_run:
+            session.rollback()
+        return report
 
-    _print_report(_run(step))
+    report = _run(step)
+    if dry_run:
+        err.print("dry run: nothing was written; this is what the import would do")
+    _print_report(report)
+
+
+def _read_import(files: list[Path]) -> tuple[Any, spreadsheet.ReadSheets | None]:
+    """A JSON document (checked in the transaction), or what the sheets hold."""
+    if len(files) == 1 and files[0].suffix.lower() == ".json":
+        try:
+            return json.loads(files[0].read_text(encoding="utf-8")), None
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            err.print(f"[red]error:[/red] {files[0]} is not a JSON document: {exc}")
+            raise typer.Exit(1) from exc
+    if any(f.suffix.lower() not in {".xlsx", ".csv"} for f in files):
+        err.print("[red]error:[/red] give one .json file, or .xlsx and .csv files")
+        raise typer.Exit(1)
+    try:
+        sheets = spreadsheet.read_files((f.name, f.read_bytes()) for f in files)
+        return None, spreadsheet.to_document(sheets)
+    except InvalidPayload as exc:
+        _print_error(exc)
+        raise typer.Exit(1) from exc
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    xlsx = "xlsx"
 
 
 @app.command()
-def export(file: Annotated[Path, typer.Argument(dir_okay=False, writable=True)]) -> None:
-    """Write every region, cluster and RDI platform to a JSON file (`-` for standard output)."""
+def export(
+    file: Annotated[Path, typer.Argument(dir_okay=False, writable=True)],
+    format: Annotated[
+        ExportFormat | None, typer.Option(help="json or xlsx (default: from the file name)")
+    ] = None,
+) -> None:
+    """Write every region, cluster and RDI platform to a JSON file (`-` for standard output)
+    or an XLSX workbook of the shape import reads."""
     doc = _run(export_document)
-    text = json.dumps(doc, ensure_ascii=False, indent=1)
-    if str(file) == "-":
-        sys.stdout.write(text + "\n")
+    chosen = format or (ExportFormat.xlsx if file.suffix.lower() == ".xlsx" else ExportFormat.json)
+    if chosen == ExportFormat.xlsx:
+        if str(file) == "-":
+            sys.stdout.buffer.write(spreadsheet.write_xlsx(doc))
+        else:
+            file.write_bytes(spreadsheet.write_xlsx(doc))
+    elif str(file) == "-":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     else:
-        file.write_text(text, encoding="utf-8")
+        file.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     err.print(
         f"exported {len(doc['regions'])} regions, {len(doc['clusters'])} clusters, "
         f"{len(doc['rdi_platforms'])} RDI platforms"
