@@ -195,7 +195,7 @@ async def partners(
     actor_id: int,
     theme: Annotated[str | None, Query(max_length=64)] = None,
     kind: Annotated[str | None, Query(max_length=16)] = None,
-    other_regions_only: bool = False,
+    other_regions_only: bool = True,  # as in the API; the form sends false when unticked
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Response:
     form: dict[str, Any] = {

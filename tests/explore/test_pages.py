@@ -157,3 +157,17 @@ def test_templates_and_static_files_ship_in_the_package() -> None:
     package = files("app.explore")
     for name in ("templates/base.html", "static/explore.js", "static/explore.css"):
         assert package.joinpath(name).is_file()
+
+
+def test_partners_come_from_other_regions_unless_the_box_is_unticked(
+    explorer: TestClient,
+) -> None:
+    own_region = "· SE23"  # actor 15 is in SE23
+    assert own_region not in _text(explorer.get("/explore/partners?actor_id=15&limit=20").text)
+    # An unticked box sends only the hidden "false"; a ticked one sends "true" after it.
+    unticked = explorer.get("/explore/partners?actor_id=15&limit=20&other_regions_only=false")
+    ticked = explorer.get(
+        "/explore/partners?actor_id=15&limit=20&other_regions_only=false&other_regions_only=true"
+    )
+    assert own_region in _text(unticked.text)
+    assert own_region not in _text(ticked.text)
