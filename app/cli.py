@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,9 +24,10 @@ from app.db import engine_for, session_scope
 from app.errors import DomainError, InvalidPayload
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
+from app.transfer import files as transfer_files
 from app.transfer import spreadsheet
 from app.transfer.schemas import ImportReport
-from app.transfer.service import export_document, import_document, parse_document, total_records
+from app.transfer.service import export_document
 
 app = typer.Typer(help="clustermatch: interregional cluster matchmaking", no_args_is_help=True)
 db_app = typer.Typer(help="Schema migrations", no_args_is_help=True)
@@ -156,10 +157,13 @@ def import_(
 ) -> None:
     """Upsert regions, clusters and RDI platforms from one JSON document, or from XLSX
     workbooks and CSV files (one sheet or file per entity): all is checked, then all written."""
-    raw, sheets = _read_import(files)
+    try:
+        found = transfer_files.read([(f.name, f.read_bytes()) for f in files])
+    except InvalidPayload as exc:
+        _print_error(exc)
+        raise typer.Exit(1) from exc
 
     def step(session: Session) -> ImportReport:
-        doc = parse_document(raw) if sheets is None else sheets.document
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -168,39 +172,15 @@ def import_(
             console=err,
             transient=not sys.stderr.isatty(),
         ) as progress:
-            task = progress.add_task("import", total=total_records(doc))
-            advance = lambda n: progress.advance(task, n)  # noqa: E731
-            if sheets is None:
-                report = import_document(session, doc, advance)
-            else:
-                report = spreadsheet.import_sheets(session, sheets, advance)
-        if dry_run:
-            session.rollback()
-        return report
+            task = progress.add_task("import", total=found.total())
+            return transfer_files.import_files(
+                session, found, dry_run=dry_run, progress=lambda n: progress.advance(task, n)
+            )
 
     report = _run(step)
     if dry_run:
         err.print("dry run: nothing was written; this is what the import would do")
     _print_report(report)
-
-
-def _read_import(files: list[Path]) -> tuple[Any, spreadsheet.ReadSheets | None]:
-    """A JSON document (checked in the transaction), or what the sheets hold."""
-    if len(files) == 1 and files[0].suffix.lower() == ".json":
-        try:
-            return json.loads(files[0].read_text(encoding="utf-8")), None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            err.print(f"[red]error:[/red] {files[0]} is not a JSON document: {exc}")
-            raise typer.Exit(1) from exc
-    if any(f.suffix.lower() not in {".xlsx", ".csv"} for f in files):
-        err.print("[red]error:[/red] give one .json file, or .xlsx and .csv files")
-        raise typer.Exit(1)
-    try:
-        sheets = spreadsheet.read_files((f.name, f.read_bytes()) for f in files)
-        return None, spreadsheet.to_document(sheets)
-    except InvalidPayload as exc:
-        _print_error(exc)
-        raise typer.Exit(1) from exc
 
 
 class ExportFormat(StrEnum):

@@ -193,6 +193,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "regions.priority": ("S3 priority", "S3-prioritering"),
     "regions.none": ("No partner region found.", "Ingen partnerregion hittades."),
+    "nav.import": ("Import", "Importera"),
+    "import.title": ("Import a spreadsheet", "Importera ett kalkylark"),
+    "import.intro": (
+        "Regions, clusters and RDI platforms from an XLSX workbook (one sheet per entity), "
+        "CSV files (one per entity) or a JSON document: first checked, then written all "
+        "or nothing.",
+        "Regioner, kluster och FoI-plattformar från en XLSX-arbetsbok (ett blad per typ), "
+        "CSV-filer (en per typ) eller ett JSON-dokument: först kontrollerat, sedan skrivet "
+        "helt eller inte alls.",
+    ),
+    "import.needs_key": (
+        "Importing needs an integrator or admin key: paste it below.",
+        "Import kräver en integratörs- eller administratörsnyckel: klistra in den nedan.",
+    ),
+    "import.files": ("Files", "Filer"),
+    "import.help": (
+        "Headers are the API's field names; lists are separated by ';'. The example "
+        "workbook seed_data/example_data.xlsx shows the shape.",
+        "Rubrikerna är API:ets fältnamn; listor avgränsas med ';'. Exempelarbetsboken "
+        "seed_data/example_data.xlsx visar formen.",
+    ),
+    "import.check": ("Check (dry run)", "Kontrollera (provkörning)"),
+    "import.write": ("Import", "Importera"),
+    "import.checked": (
+        "Checked: nothing was written. This is what the import would do.",
+        "Kontrollerat: inget skrevs. Så här skulle importen göra.",
+    ),
+    "import.done": ("Imported.", "Importerat."),
+    "import.failed": ("Nothing was written:", "Inget skrevs:"),
+    "import.records": ("Records", "Poster"),
+    "import.created": ("created", "skapade"),
+    "import.updated": ("updated", "ändrade"),
+    "import.unchanged": ("unchanged", "oförändrade"),
     "error": ("That did not work", "Det gick inte"),
     "id": ("id", "id"),
     "api": ("API documentation", "API-dokumentation"),

@@ -1,6 +1,7 @@
 """The explorer's pages: each a GET with its state in the query string, so every view is a
 link one can share. Pages call the services the JSON routes call, in one unit of work."""
 
+import base64
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,17 +11,27 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from sqlmodel import Session
 
 from app.actors.models import ActorKind
 from app.actors.service import ActorFilters
+from app.auth.models import Role
 from app.consortia.models import Status
 from app.errors import DomainError, FieldError, InvalidPayload, field_errors
 from app.explore import pages
 from app.explore.i18n import LANGUAGES, Translator, choose_language
 from app.matching_service.schemas import ConsortiumRequestIn, ScoreRequestIn
-from app.routers.deps import ActorCacheDep, IndexDep, ReadAccess, SessionDep, in_thread
+from app.routers.deps import (
+    ActorCacheDep,
+    IndexDep,
+    ReadAccess,
+    SessionDep,
+    WriterDep,
+    in_thread,
+)
+from app.transfer import files as transfer_files
+from app.transfer.schemas import ImportReport
 
 HERE = Path(__file__).parent
 PREFIX = "/explore"
@@ -359,3 +370,46 @@ async def regions(
         lambda: pages.region_page(session, keeper, chosen, limit),
         form={"code": chosen, "limit": limit},
     )
+
+
+@router.get("/import", response_class=HTMLResponse)
+async def import_page(request: Request, session: SessionDep, lang: LangDep) -> Response:
+    return await _page(request, session, lang, "import.html", dict)
+
+
+class UploadedFile(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    content: str = Field(description="The file, base64-encoded (a JSON body carries bytes so)")
+
+
+class Upload(BaseModel):
+    files: list[UploadedFile] = Field(min_length=1, max_length=10)
+    dry_run: bool = True
+
+
+class UploadOutcome(BaseModel):
+    dry_run: bool
+    report: ImportReport
+
+
+@router.post("/import")
+async def import_upload(body: Upload, session: SessionDep, writer: WriterDep) -> UploadOutcome:
+    """The explorer's upload: the same import as `clustermatch import`, for integrator and
+    admin keys; a dry run first shows what would change."""
+    writer.require_role(Role.integrator, Role.admin)
+    decoded = []
+    for k, upload in enumerate(body.files):
+        try:
+            decoded.append((upload.name, base64.b64decode(upload.content, validate=True)))
+        except ValueError as exc:
+            problem = FieldError(field=f"files.{k}.content", message="not base64")
+            raise InvalidPayload.of([problem]) from exc
+    # Reading a workbook is CPU work: in the thread with the import, not on the event loop.
+    report = await in_thread(
+        session,
+        lambda: transfer_files.import_files(
+            session, transfer_files.read(decoded), dry_run=body.dry_run
+        ),
+        write=True,
+    )
+    return UploadOutcome(dry_run=body.dry_run, report=report)

@@ -4,6 +4,7 @@ every view. Screenshots land in artifacts/screenshots/."""
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,6 +14,7 @@ from tests.browser.conftest import SCREENSHOTS
 from tests.live import serve_process
 
 KEY = "explorer-test-admin-key"
+WORKBOOK = Path(__file__).parents[2] / "seed_data" / "example_data.xlsx"
 SERIOUS = {"serious", "critical"}
 
 
@@ -139,6 +141,18 @@ def test_the_cluster_managers_path(browser: Any, axe_source: str, live: str) -> 
     assert "Uppfyller utlysningens alla regler" in _by(driver, "main").text
     _axe(driver, axe_source, "consortia (sv)")
     _shot(driver, "consortia-sv")
+
+    # An integrator's upload: the example workbook checked (a dry run), nothing written.
+    driver.get(f"{live}/explore/import?lang=en")
+    _by(driver, "#import-files").send_keys(str(WORKBOOK))
+    check = _by(driver, "#import-check")
+    _wait(driver, lambda d: check.is_enabled())
+    check.click()
+    result = _by(driver, "#import-result")
+    _wait(driver, lambda d: "Checked: nothing was written" in result.text)
+    assert "clusters 0 0 25" in result.text  # the seeded actors, unchanged
+    assert _by(driver, "#import-write").is_enabled()
+    _axe(driver, axe_source, "import")
     driver.execute_script("sessionStorage.clear()")
 
 
@@ -150,6 +164,7 @@ VIEWS = [
     "/explore/consortium?member=15&member=28&member=26&call_id=1&eu_funding=700000",
     "/explore/regions?code=SE12",
     "/explore/saved",
+    "/explore/import",
     "/explore/actors/99999",
 ]
 

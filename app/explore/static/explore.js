@@ -15,7 +15,7 @@
     var state = document.getElementById("key-state");
     if (box && state) state.textContent = has ? box.dataset.set : box.dataset.unset;
     document.body.classList.toggle("has-key", has);
-    document.querySelectorAll(".save-form button[type=submit], .status-moves button")
+    document.querySelectorAll(".save-form button[type=submit], .status-moves button, #import-check")
       .forEach(function (b) { b.disabled = !has; });
   }
 
@@ -78,7 +78,101 @@
       });
   }
 
+  // The import: files travel base64-encoded in a JSON body; a dry run comes first, and
+  // only the files it checked may then be written.
+  function base64Of(file) {
+    return file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var text = "";
+      for (var i = 0; i < bytes.length; i += 0x8000) {
+        text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      }
+      return btoa(text);
+    });
+  }
+
+  function showReport(form, heading, report) {
+    var out = document.getElementById("import-result");
+    out.textContent = "";
+    var p = document.createElement("p");
+    p.textContent = heading;
+    out.appendChild(p);
+    var table = document.createElement("table");
+    var head = table.createTHead().insertRow();
+    ["records", "created", "updated", "unchanged"].forEach(function (k) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = form.dataset[k];
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    Object.keys(report).forEach(function (section) {
+      var row = body.insertRow();
+      var th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = section;
+      row.appendChild(th);
+      ["created", "updated", "unchanged"].forEach(function (k) {
+        row.insertCell().textContent = String(report[section][k]);
+      });
+    });
+    out.appendChild(table);
+  }
+
+  function showProblem(form, body, status) {
+    var out = document.getElementById("import-result");
+    out.textContent = "";
+    var p = document.createElement("p");
+    p.className = "error-text";
+    p.textContent = form.dataset.failed + " " + ((body && body.detail) || ("HTTP " + status));
+    out.appendChild(p);
+    var list = document.createElement("ul");
+    ((body && body.errors) || []).forEach(function (e) {
+      var li = document.createElement("li");
+      li.textContent = e.field + ": " + e.message;
+      list.appendChild(li);
+    });
+    out.appendChild(list);
+  }
+
+  function upload(form, dryRun) {
+    var chosen = Array.prototype.slice.call(document.getElementById("import-files").files);
+    return Promise.all(chosen.map(function (f) {
+      return base64Of(f).then(function (content) { return { name: f.name, content: content }; });
+    })).then(function (files) {
+      return fetch("/explore/import", {
+        method: "POST", credentials: "omit",
+        headers: { "Content-Type": "application/json", "Authorization": "Bearer " + key() },
+        body: JSON.stringify({ files: files, dry_run: dryRun })
+      });
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (body) {
+        if (!response.ok) { showProblem(form, body, response.status); return false; }
+        showReport(form, dryRun ? form.dataset.checked : form.dataset.done, body.report);
+        return true;
+      });
+    });
+  }
+
+  function setUpImport() {
+    var form = document.getElementById("import-form");
+    if (!form) return;
+    var write = document.getElementById("import-write");
+    document.getElementById("import-files").addEventListener("change", function () {
+      write.disabled = true;  // a new choice of files is checked again first
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      upload(form, true).then(function (ok) { write.disabled = !ok; });
+    });
+    write.addEventListener("click", function () {
+      write.disabled = true;
+      upload(form, false);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpImport();
     var form = document.getElementById("key-form");
     var input = document.getElementById("key-input");
     if (form) form.addEventListener("submit", function (event) {
