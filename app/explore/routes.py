@@ -18,6 +18,7 @@ from app.actors.models import ActorKind
 from app.actors.service import ActorFilters
 from app.auth.models import Role
 from app.consortia.models import Status
+from app.core.fields import MAX_ID, RowId
 from app.errors import DomainError, FieldError, InvalidPayload, field_errors
 from app.explore import pages
 from app.explore.i18n import LANGUAGES, Translator, choose_language
@@ -64,13 +65,15 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def _whole(value: str | None, field: str) -> int | None:
+def _whole(value: str | None, field: str, limit: int = MAX_ID) -> int | None:
     """A form's number field: empty is None; anything but a whole number is a 422."""
     value = _blank_is_none(value)
     if value is None:
         return None
     if not value.isdigit() or len(value) > 12:
         raise InvalidPayload.of([FieldError(field=field, message="must be a whole number")])
+    if int(value) > limit:
+        raise InvalidPayload.of([FieldError(field=field, message=f"must be at most {limit}")])
     return int(value)
 
 
@@ -189,7 +192,7 @@ async def search(
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 async def actor(
-    request: Request, session: SessionDep, cache: ActorCacheDep, lang: LangDep, actor_id: int
+    request: Request, session: SessionDep, cache: ActorCacheDep, lang: LangDep, actor_id: RowId
 ) -> Response:
     return await _page(
         request, session, lang, "actor.html", lambda: pages.actor(session, cache, actor_id)
@@ -203,7 +206,7 @@ async def partners(
     keeper: IndexDep,
     cache: ActorCacheDep,
     lang: LangDep,
-    actor_id: int,
+    actor_id: RowId,
     theme: Annotated[str | None, Query(max_length=64)] = None,
     kind: Annotated[str | None, Query(max_length=16)] = None,
     other_regions_only: bool = True,  # as in the API; the form sends false when unticked
@@ -278,7 +281,7 @@ async def consortia(
                 "limit": limit,
             },
         )
-        funding = _whole(form["eu_funding"], "eu_funding")
+        funding = _whole(form["eu_funding"], "eu_funding", limit=10**12)
         return pages.proposals(session, keeper, body, funding)
 
     return await _page(
@@ -306,7 +309,7 @@ async def consortium(
     def work() -> dict[str, Any]:
         ids = _ids(member, "member_ids")
         chosen_call = _whole(form["call_id"], "call_id")
-        funding = _whole(form["eu_funding"], "eu_funding")
+        funding = _whole(form["eu_funding"], "eu_funding", limit=10**12)
         if len(ids) < 2:
             return {"member_ids": ids, "too_few": True}
         body = _validated(
@@ -341,7 +344,7 @@ async def saved(
 
 @router.get("/saved/{consortium_id}", response_class=HTMLResponse)
 async def saved_one(
-    request: Request, session: SessionDep, lang: LangDep, consortium_id: int
+    request: Request, session: SessionDep, lang: LangDep, consortium_id: RowId
 ) -> Response:
     return await _page(
         request,

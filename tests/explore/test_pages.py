@@ -129,6 +129,11 @@ def test_bad_input_is_a_4xx_page_naming_the_field(explorer: TestClient) -> None:
     impossible = explorer.get("/explore/consortia?go=true&min_regions=9&max_members=5")
     assert impossible.status_code == 422 and "min_regions" in impossible.text
     assert explorer.get("/explore/actors/99999").status_code == 404
+    # Ids beyond what the database holds are refused before any query.
+    assert explorer.get("/explore/actors/99999999999").status_code == 422
+    huge_call = explorer.get("/explore/consortium?member=15&member=28&call_id=99999999999")
+    assert huge_call.status_code == 422 and "call_id" in huge_call.text
+    assert explorer.get("/explore/consortium?member=15&member=28&call_id=9").status_code == 404
 
 
 def test_saved_consortia_and_their_status_moves(explorer: TestClient) -> None:
