@@ -191,6 +191,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "En markering är en S3-prioritering inom temat; talet är hur många aktörer där som "
         "arbetar med det.",
     ),
+    "regions.actors": ("Actors in {name}", "Aktörer i {name}"),
     "regions.priority": ("S3 priority", "S3-prioritering"),
     "regions.none": ("No partner region found.", "Ingen partnerregion hittades."),
     "nav.import": ("Import", "Importera"),
