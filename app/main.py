@@ -24,6 +24,7 @@ from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.ops.problems import install_error_handlers
 from app.reference import nace, nuts
+from app.routers.openapi import install_openapi
 from app.tracking import session_factory
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routers.router)
     app.include_router(explore.router)  # the explorer's pages, outside the API prefix
     explore.mount_static(app)
+    install_openapi(app)
     _mount_offline_docs(app)
 
     if settings.cors_origins:

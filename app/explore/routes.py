@@ -19,7 +19,8 @@ from app.actors.service import ActorFilters
 from app.auth.models import Role
 from app.consortia.models import Status
 from app.core.fields import MAX_ID, RowId
-from app.errors import DomainError, FieldError, InvalidPayload, field_errors
+from app.core.messages import field_errors
+from app.errors import DomainError, FieldError, InvalidPayload
 from app.explore import pages
 from app.explore.i18n import LANGUAGES, Translator, choose_language
 from app.matching_service.schemas import ConsortiumRequestIn, ScoreRequestIn

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from app.errors import FieldError, InvalidPayload
 from app.transfer import spreadsheet
 from app.transfer.schemas import ImportReport
-from app.transfer.service import Progress, import_document, parse_document, total_records
+from app.transfer.service import ACTOR_SECTIONS, Progress, import_document, parse_document
 
 SHEET_SUFFIXES = (".xlsx", ".csv")
 
@@ -24,9 +24,13 @@ class ImportFiles:
     sheets: spreadsheet.ReadSheets | None = None
 
     def total(self) -> int:
+        """How many records, for a progress bar (before they are checked)."""
         if self.sheets is not None:
-            return total_records(self.sheets.document)
-        return total_records(parse_document(self.raw))
+            return self.sheets.total()
+        if not isinstance(self.raw, dict):
+            return 0
+        sections = ("regions", *ACTOR_SECTIONS)
+        return sum(len(v) for k in sections if isinstance(v := self.raw.get(k), list))
 
 
 def read(files: Sequence[tuple[str, bytes]]) -> ImportFiles:
@@ -49,16 +53,16 @@ def read(files: Sequence[tuple[str, bytes]]) -> ImportFiles:
 
 def import_files(
     session: Session,
-    read_files: ImportFiles,
+    found: ImportFiles,
     *,
     dry_run: bool,
     progress: Progress = lambda _n: None,
 ) -> ImportReport:
     """All or nothing; a dry run counts what would change and rolls every change back."""
-    if read_files.sheets is not None:
-        report = spreadsheet.import_sheets(session, read_files.sheets, progress)
+    if found.sheets is not None:
+        report = spreadsheet.import_sheets(session, found.sheets, progress)
     else:
-        report = import_document(session, parse_document(read_files.raw), progress)
+        report = import_document(session, parse_document(session, found.raw), progress)
     if dry_run:
         session.rollback()
     return report

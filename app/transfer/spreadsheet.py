@@ -4,8 +4,10 @@ entity, headers named as the JSON fields.
 Sheets: `regions`, `s3_priorities` (one row per priority, in order, keyed by `region_code`),
 `clusters` and `rdi_platforms`. Lists are one cell separated by `;`; an actor's member
 counts are the columns `members.smes`, `members.large_companies`, `members.research_orgs`
-and `members.public_bodies`. An empty cell means the field's default. Every problem is
-reported as `sheet/row/column` (rows counted as the spreadsheet shows them, header = 1).
+and `members.public_bodies`. As in a JSON record, a column left out keeps the stored value
+and an empty cell clears it. The rows become the JSON document the import service checks;
+every problem is reported as `sheet/row/column` (rows counted as the spreadsheet shows
+them, header = 1).
 """
 
 import contextlib
@@ -20,18 +22,17 @@ from typing import Any
 import openpyxl
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
-from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from app.actors.models import ActorCreate
-from app.errors import FieldError, InvalidPayload, field_errors
-from app.regions.models import S3PriorityIn
-from app.transfer.schemas import ImportReport, RegionRecord, TransferDocument
-from app.transfer.service import Progress, document_errors, import_document
+from app.errors import FieldError, InvalidPayload
+from app.transfer.schemas import ImportReport
+from app.transfer.service import Progress, import_document, parse_document
 
 LIST_SEPARATOR = ";"
 MEMBER_COUNTS = ("smes", "large_companies", "research_orgs", "public_bodies")
 ACTOR_COLUMNS = (
+    "id",
+    "created_at",
     "external_id",
     "name",
     "region_code",
@@ -54,23 +55,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED: dict[str, tuple[str, ...]] = {
     "regions": ("code",),
     "s3_priorities": ("region_code", "title"),
-    "clusters": ("name", "region_code"),
-    "rdi_platforms": ("name", "region_code"),
+    "clusters": (),
+    "rdi_platforms": (),
 }
-# Server-filled columns an export may carry for the reader; import leaves them out.
-READ_ONLY = {
-    "id",
-    "kind",
-    "version",
-    "created_at",
-    "updated_at",
-    "country_code",
-    "level",
-    "parent_code",
-}
+# Server-filled columns an export may carry for the reader; import leaves them out. (An
+# actor's `id` and `created_at` are its key when it has no external_id: they are read.)
+READ_ONLY = {"kind", "version", "updated_at", "country_code", "level", "parent_code"}
 LIST_COLUMNS = {"themes", "nace_codes", "technologies", "offers", "seeks"}
 COUNT_COLUMNS = {f"members.{name}" for name in MEMBER_COUNTS}
 BOOLEAN_COLUMNS = {"s3_platform_member"}
+WHOLE_NUMBER_COLUMNS = {"id"}
+# A priority is a whole value inside its region: an empty cell there is the default.
+KEEP_BLANK_AS_DEFAULT = {"s3_priorities", "regions.code"}
 _TRUE = {"true", "yes", "ja", "1", "x"}
 _FALSE = {"false", "no", "nej", "0"}
 HEADER_ROW = 1
@@ -182,12 +178,15 @@ def _header(cell: Any) -> str:
 
 @dataclass
 class ReadSheets:
-    """What the sheets hold: the document of every good row, where each record came from,
-    and the problems of the rows left out (an import with any of these writes nothing)."""
+    """What the sheets hold: the import document (as JSON would give it), where each of its
+    records came from, and the cells that could not be read (then nothing is written)."""
 
-    document: TransferDocument
+    raw: dict[str, list[dict[str, Any]]]
     origins: Origins
     errors: list[FieldError]
+
+    def total(self) -> int:
+        return sum(len(records) for records in self.raw.values())
 
 
 def to_document(sheets: Iterable[Sheet]) -> ReadSheets:
@@ -207,39 +206,41 @@ def to_document(sheets: Iterable[Sheet]) -> ReadSheets:
         raise InvalidPayload.of(errors)
 
     origins = Origins()
-    records: dict[str, list[dict[str, Any]]] = {}
-    left_out: dict[str, list[dict[str, Any]]] = {}
+    raw: dict[str, list[dict[str, Any]]] = {}
     for name in ("regions", "clusters", "rdi_platforms", "s3_priorities"):
-        model: Any = {"regions": RegionRecord, "s3_priorities": S3PriorityIn}.get(name, ActorCreate)
-        good, rows, bad, sheet_errors = _records(by_name.get(name), model)
-        records[name], origins.rows[name], left_out[name] = good, rows, bad
+        raw[name], origins.rows[name], sheet_errors = _records(by_name.get(name))
         errors += sheet_errors
-    bad_codes = {_code(r) for r in left_out["regions"]}
-    errors += _attach_priorities(records, origins, bad_codes)
-    del records["s3_priorities"]
-    return ReadSheets(TransferDocument.model_validate(records), origins, errors)
+    priorities = raw.pop("s3_priorities")
+    if "s3_priorities" in by_name:
+        errors += _attach_priorities(raw["regions"], priorities, origins)
+    return ReadSheets({k: v for k, v in raw.items() if k in by_name}, origins, errors)
 
 
 def import_sheets(
     session: Session, read: ReadSheets, progress: Progress = lambda _n: None
 ) -> ImportReport:
-    """Import what the sheets hold, all or nothing; every problem, the rows' own and those
-    only the database can tell (unknown themes, regions, repeated ids), names its cell."""
-    if read.errors:
-        found = read.origins.relocated(InvalidPayload.of(document_errors(session, read.document)))
-        found_errors = found.errors or []
-        raise InvalidPayload.of(sorted(read.errors + found_errors, key=_reading_order))
+    """Import what the sheets hold, all or nothing: the import service checks every record
+    (the cells that could not be read left out), and every problem names its cell."""
     try:
-        return import_document(session, read.document, progress)
+        checked = parse_document(session, read.raw)
     except InvalidPayload as exc:
-        raise read.origins.relocated(exc) from exc
+        found = read.origins.relocated(exc).errors or []
+    else:
+        found = []
+    unreadable = {e.field for e in read.errors}
+    errors = read.errors + [e for e in found if e.field not in unreadable]
+    if errors:
+        unique = {(e.field, e.message): e for e in errors}.values()
+        raise InvalidPayload.of(sorted(unique, key=_reading_order))
+    return import_document(session, checked, progress)
 
 
 def _reading_order(error: FieldError) -> tuple[int, int, str]:
     sheet, _, rest = error.field.partition("/")
     row, _, column = rest.partition("/")
     order = list(COLUMNS)
-    return (order.index(sheet) if sheet in order else len(order), int(row or 0), column)
+    number = int(row) if row.isdigit() else 0
+    return (order.index(sheet) if sheet in order else len(order), number, column)
 
 
 def _code(record: dict[str, Any]) -> str:
@@ -267,31 +268,20 @@ def _header_errors(sheet: Sheet) -> list[FieldError]:
     return errors
 
 
-def _records(
-    sheet: Sheet | None, model: type[BaseModel]
-) -> tuple[list[dict[str, Any]], list[int], list[dict[str, Any]], list[FieldError]]:
-    """The good rows as records with their row numbers, the bad rows, and every problem."""
+def _records(sheet: Sheet | None) -> tuple[list[dict[str, Any]], list[int], list[FieldError]]:
+    """Each non-empty row as a record with its row number; a cell that cannot be read is
+    left out of its record and named."""
     if sheet is None:
-        return [], [], [], []
-    good, numbers, bad, errors = [], [], [], []
+        return [], [], []
+    records, numbers, errors = [], [], []
     for number, values in sheet.rows:
         if all(_blank(v) for v in values):
             continue
         record, cell_errors = _row_record(sheet, number, values)
-        # The cells that could be read are checked too, so one pass names every bad cell.
-        bad_columns = {e.field for e in cell_errors}
-        row_errors = cell_errors + [
-            e
-            for e in _model_errors(sheet.name, number, model, record)
-            if e.field not in bad_columns
-        ]
-        if row_errors:
-            bad.append(record)
-            errors += row_errors
-        else:
-            good.append(record)
-            numbers.append(number)
-    return good, numbers, bad, errors
+        records.append(record)
+        numbers.append(number)
+        errors += cell_errors
+    return records, numbers, errors
 
 
 def _row_record(
@@ -299,9 +289,17 @@ def _row_record(
 ) -> tuple[dict[str, Any], list[FieldError]]:
     record: dict[str, Any] = {}
     errors = []
-    for column, value in zip(sheet.header, values, strict=False):
-        if not column or column in READ_ONLY or _blank(value):
+    cells = dict(zip(sheet.header, values, strict=False))
+    for column in sheet.header:
+        if not column or column in READ_ONLY:
             continue
+        value = cells.get(column)
+        if _blank(value) and (
+            sheet.name in KEEP_BLANK_AS_DEFAULT
+            or f"{sheet.name}.{column}" in KEEP_BLANK_AS_DEFAULT
+            or column in WHOLE_NUMBER_COLUMNS | {"created_at", "region_code"}
+        ):
+            continue  # a key or a part of a priority: empty is "not given"
         try:
             converted = _cell_value(column, value)
         except ValueError as exc:
@@ -315,12 +313,18 @@ def _row_record(
 
 
 def _cell_value(column: str, value: Any) -> Any:
+    """A cell as the JSON field: an empty cell is null (an empty list, a count of 0)."""
     if column in LIST_COLUMNS:
-        return [part.strip() for part in _text(value).split(LIST_SEPARATOR) if part.strip()]
+        text = "" if _blank(value) else _text(value)
+        return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
     if column in COUNT_COLUMNS:
-        return _count(value)
+        return 0 if _blank(value) else _count(value)
+    if _blank(value):
+        return None
     if column in BOOLEAN_COLUMNS:
         return _boolean(value)
+    if column in WHOLE_NUMBER_COLUMNS:
+        return _count(value)
     return _text(value)
 
 
@@ -363,44 +367,26 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _model_errors(
-    sheet: str, number: int, model: type[BaseModel], record: dict[str, Any]
-) -> list[FieldError]:
-    try:
-        model.model_validate(record)
-    except ValidationError as exc:
-        return [
-            _error(sheet, number, _column_of(e.field), e.message)
-            for e in field_errors(exc.errors())
-        ]
-    return []
-
-
 def _attach_priorities(
-    records: dict[str, list[dict[str, Any]]], origins: Origins, bad_codes: set[str]
+    regions: list[dict[str, Any]], priorities: list[dict[str, Any]], origins: Origins
 ) -> list[FieldError]:
-    """Put each priority row under its region, in sheet order; a region without rows has
-    no priorities (the regions sheet replaces them). Rows of a region whose own row is
-    bad are left out with it."""
-    position = {_code(r): i for i, r in enumerate(records["regions"])}
-    for region in records["regions"]:
+    """Put each priority row under its region, in sheet order: the sheet replaces the
+    priorities of every region in the regions sheet (one without rows then has none)."""
+    position = {_code(r): i for i, r in enumerate(regions)}
+    for region in regions:
         region["s3_priorities"] = []
     errors = []
-    for priority, number in zip(
-        records["s3_priorities"], origins.rows["s3_priorities"], strict=True
-    ):
+    for priority, number in zip(priorities, origins.rows["s3_priorities"], strict=True):
         code = _code(priority)
         priority.pop("region_code", None)
         index = position.get(code)
-        if index is None and code in bad_codes:
-            continue
         if index is None:
             message = f"'{code}' is not in the regions sheet"
             errors.append(_error("s3_priorities", number, "region_code", message))
             continue
-        priorities = records["regions"][index]["s3_priorities"]
-        origins.priority_rows[(index, len(priorities))] = number
-        priorities.append(priority)
+        listed = regions[index]["s3_priorities"]
+        origins.priority_rows[(index, len(listed))] = number
+        listed.append(priority)
     return errors
 
 
@@ -423,8 +409,8 @@ def sheet_rows(doc: dict[str, Any]) -> Iterator[tuple[str, list[str], list[list[
     yield "s3_priorities", list(COLUMNS["s3_priorities"]), priorities
     for section in ("clusters", "rdi_platforms"):
         actors = doc.get(section, [])
-        with_id = any("id" in a for a in actors)
-        header = ["id", *ACTOR_COLUMNS] if with_id else list(ACTOR_COLUMNS)
+        keys = {"id", "created_at"} - {k for a in actors for k in a}
+        header = [c for c in ACTOR_COLUMNS if c not in keys]
         yield section, header, [_row(a, header) for a in actors]
 
 

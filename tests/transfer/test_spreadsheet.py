@@ -13,7 +13,7 @@ from app.cli import app as cli
 from app.config import get_settings
 from app.seed import seed_example_data
 from app.transfer import spreadsheet
-from app.transfer.service import export_document, parse_document
+from app.transfer.service import export_document
 from seed_data import load
 from tests.conftest import with_session
 
@@ -80,12 +80,26 @@ def _errors(output: str) -> set[str]:
     return set(re.findall(r"^\s+(\w+/\d+/[\w.]+): ", output, re.MULTILINE))
 
 
+def _meaning(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as it would be stored: empty values and zero counts left out."""
+    out = {k: v for k, v in record.items() if v not in (None, [], "")}
+    members = {k: v for k, v in (out.pop("members", None) or {}).items() if v}
+    if members:
+        out["members"] = members
+    if "s3_priorities" in out:
+        out["s3_priorities"] = [_meaning(p) for p in out["s3_priorities"]]
+    return out
+
+
 def test_the_example_workbook_holds_the_seed_data() -> None:
     read = spreadsheet.to_document(
         spreadsheet.read_xlsx((SEED_DATA / "example_data.xlsx").read_bytes())
     )
     assert read.errors == []
-    assert read.document == parse_document(load("example_data.json"))
+    seed = load("example_data.json")
+    assert set(read.raw) == set(seed)
+    for section, records in seed.items():
+        assert [_meaning(r) for r in read.raw[section]] == [_meaning(r) for r in records]
 
 
 def test_a_good_workbook_is_imported(cli_env: str, tmp_path: Path) -> None:
@@ -145,6 +159,7 @@ def test_a_bad_cell_in_each_column_type_is_named_and_nothing_is_written(
         "s3_priorities/2/nace_codes",
         "clusters/2/members.smes",
         "clusters/2/website",
+        "clusters/2/region_code",  # SE22, whose own row is bad
         "rdi_platforms/2/themes",
         "rdi_platforms/2/region_code",
     }
@@ -167,11 +182,7 @@ def test_headers_must_be_known_and_required_columns_present(cli_env: str, tmp_pa
     book.save(tmp_path / "headers.xlsx")
     result = _import(str(tmp_path / "headers.xlsx"))
     assert result.exit_code == 1
-    assert _errors(result.output) == {
-        "clusters/1/colour",
-        "clusters/1/region_code",
-        "notes/1/sheet",
-    }
+    assert _errors(result.output) == {"clusters/1/colour", "notes/1/sheet"}
 
 
 def test_a_dry_run_counts_what_would_change_and_writes_nothing(
