@@ -3,6 +3,7 @@ function runs in one unit of work (the route's `in_thread`) and returns the temp
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -141,6 +142,15 @@ class RuleCheck:
     value: Any
     broken: bool
     detail: str
+
+    @property
+    def shown(self) -> str:
+        """The rule's value as a reader reads it: lists joined, times as dates."""
+        if isinstance(self.value, list | tuple | set | frozenset):
+            return ", ".join(str(v) for v in self.value)
+        if isinstance(self.value, datetime):
+            return self.value.date().isoformat()
+        return str(self.value)
 
 
 def rule_checks(call: CallPublic, eligibility: Eligibility) -> list[RuleCheck]:

@@ -99,8 +99,14 @@ def test_a_call_proposal_lists_every_rule_and_the_budget(explorer: TestClient) -
     html = explorer.get("/explore/consortia?seed=15&call_id=1&eu_funding=400000&limit=1").text
     page = _text(html)
     assert "Meets every rule of the call" in page
-    for rule in ("min_members", "min_regions", "eligible_countries", "funding_min"):
-        assert f"{rule} =" in page
+    for shown in (
+        "At least this many members: 3 min_members ✓ met",
+        "At least this many regions: 2 min_regions ✓ met",
+        "Members' countries: SE eligible_countries ✓ met",
+        "EU funding at least (EUR): 200000 funding_min ✓ met",
+        "Opens: 2016-09-01 opens_at ✓ met",
+    ):
+        assert shown in page
     assert "EUR 400 000" in page and "EUR 800 000" in page  # 50 % co-funding
     assert "<svg" in html and 'class="link"' in html
     edit = re.search(r'href="(/explore/consortium\?[^"]+)"', html)
@@ -112,8 +118,8 @@ def test_hand_picked_members_are_rescored_and_broken_rules_shown(explorer: TestC
     page = _text(over.text)
     assert over.status_code == 200
     assert "Breaks rules of the call" in page
-    assert "min_members = 3 ✗ broken" in page
-    assert "funding_max = 600000 ✗ broken" in page
+    assert "At least this many members: 3 min_members ✗ broken" in page
+    assert "EU funding at most (EUR): 600000 funding_max ✗ broken" in page
     # Adding a member from the page's own choices is one more `member` in the URL.
     assert re.search(r'<select id="add" name="member">.*?<option value="\d+">', over.text, re.S)
 
@@ -176,3 +182,10 @@ def test_partners_come_from_other_regions_unless_the_box_is_unticked(
     )
     assert own_region in _text(unticked.text)
     assert own_region not in _text(ticked.text)
+
+
+def test_without_a_call_the_score_lists_the_rules_it_breaks(explorer: TestClient) -> None:
+    one_region = _text(explorer.get("/explore/consortium?member=15&member=14&min_regions=2").text)
+    assert "Rules it breaks" in one_region and "min_regions" in one_region
+    with_call = _text(explorer.get("/explore/consortium?member=15&member=28&call_id=1").text)
+    assert "Rules it breaks" not in with_call  # the call's table lists every rule instead
