@@ -29,12 +29,17 @@ class Principal:
 
     def require_region(self, code: str) -> None:
         if not self.may_write_region(code):
-            raise Forbidden(f"a {self.role} key{self._scope_text()} may not write region {code}")
+            raise Forbidden(
+                f"{self._article()} {self.role} key{self._scope_text()} may not write region {code}"
+            )
 
     def require_role(self, *roles: Role) -> None:
         if self.role not in roles:
             allowed = ", ".join(roles)
             raise Forbidden(f"this needs a key with role {allowed}; yours is {self.role}")
+
+    def _article(self) -> str:
+        return "an" if self.role in (Role.admin, Role.editor, Role.integrator) else "a"
 
     def _scope_text(self) -> str:
         return f" scoped to {self.scope}" if self.scope else ""

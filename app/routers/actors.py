@@ -14,7 +14,7 @@ from app.core.paths import api_path
 from app.core.versioning import etag
 from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import ActorCacheDep, ReadAccess, SessionDep, WriterDep, in_thread
-from app.routers.etags import IfMatch, not_modified
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, not_modified
 
 
 async def _filters(
@@ -77,8 +77,8 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
     @router.get(
         "/{actor_id}",
         response_model=ActorPublic,
-        dependencies=[ReadAccess],
-        responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+        dependencies=[ReadAccess, HonoursIfNoneMatch],
+        responses={**NOT_MODIFIED, **problem_responses(401, 404)},
         summary=f"Read one {label[:-1]}",
     )
     async def read(

@@ -10,7 +10,7 @@ from app.core.paths import api_path
 from app.core.versioning import etag
 from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep, in_thread
-from app.routers.etags import IfMatch, conditional
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, conditional
 
 router = APIRouter(prefix="/calls", tags=["calls"])
 
@@ -51,8 +51,8 @@ async def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) 
 @router.get(
     "/{call_id}",
     response_model=CallPublic,
-    dependencies=[ReadAccess],
-    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+    dependencies=[ReadAccess, HonoursIfNoneMatch],
+    responses={**NOT_MODIFIED, **problem_responses(401, 404)},
 )
 async def get_call(
     call_id: RowId, request: Request, response: Response, session: SessionDep

@@ -9,7 +9,7 @@ from app.ops.problems import also_checks, problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
-from app.routers.etags import IfMatch, conditional
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, conditional
 
 router = APIRouter(prefix="/regions", tags=["regions"])
 
@@ -50,8 +50,8 @@ async def list_regions(
 @router.get(
     "/{code}",
     response_model=RegionPublic,
-    dependencies=[ReadAccess],
-    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+    dependencies=[ReadAccess, HonoursIfNoneMatch],
+    responses={**NOT_MODIFIED, **problem_responses(401, 404)},
 )
 async def get_region(
     code: str, request: Request, response: Response, session: SessionDep

@@ -132,6 +132,11 @@ def test_funded_consortia_lift_partner_scores(client: TestClient, members: list[
     after, reasons = lab_score()
     assert after > before
     assert "It has been in 1 funded consortium" in reasons
+    second = save(client, members)
+    for status in ("submitted", "funded"):
+        client.patch(f"/api/v1/consortia/{second['id']}", json={"status": status}, headers=ADMIN)
+    _, reasons = lab_score()
+    assert "It has been in 2 funded consortia" in reasons
 
 
 def test_only_the_owner_or_an_admin_changes_a_consortium(
