@@ -8,6 +8,12 @@ from app.changes.models import ChangeLog
 from app.consortia.models import SavedConsortium
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
+from app.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookLane,
+    WebhookSubscription,
+)
 
 __all__ = [
     "Actor",
@@ -19,4 +25,8 @@ __all__ = [
     "S3Priority",
     "SavedConsortium",
     "VocabTerm",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookLane",
+    "WebhookSubscription",
 ]

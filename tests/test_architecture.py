@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
     {"app.consortia"},
     {"app.matching_service"},
     {"app.transfer"},
+    {"app.webhooks"},
     {"app.sync", "app.seed", "app.tracking", "app.models"},
     {"app.routers"},
     {"app.main", "app.cli"},
