@@ -43,6 +43,14 @@ def drain(dispatcher: Dispatcher, until: Callable[[], bool], limit_s: float = 60
             time.sleep(0.02)
 
 
+def wait_until(until: Callable[[], bool], limit_s: float = 60) -> None:
+    """Wait for other processes to make `until()` hold (a guard against hanging)."""
+    deadline = time.monotonic() + limit_s
+    while not until():
+        assert time.monotonic() < deadline, "the deliveries did not arrive"
+        time.sleep(0.05)
+
+
 def subscribe(
     client: TestClient, url: str, headers: dict[str, str] = ADMIN, **fields: Any
 ) -> dict[str, Any]:
