@@ -19,7 +19,8 @@ LAYERS: list[set[str]] = [
     {"app", "app.config", "app.errors", "app.reference"},
     {"app.core"},
     {"app.matching"},
-    {"app.db", "app.migrate", "app.catalog", "app.ops"},
+    {"app.db", "app.migrate", "app.catalog"},
+    {"app.ops"},  # renders problems; runs a unit of work for the error handlers
     {"app.changes"},
     {"app.auth"},
     {"app.vocab"},
