@@ -3,14 +3,13 @@
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
-from app.auth.service import Principal
 from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.ops.problems import problem_responses
-from app.routers.deps import SessionDep, SettingsDep, WriterDep, in_thread
+from app.routers.deps import IntegratorDep, SessionDep, SettingsDep, in_thread
 from app.webhooks import service
 from app.webhooks.models import DeliveryStatus
 from app.webhooks.schemas import (
@@ -25,12 +24,8 @@ from app.webhooks.schemas import (
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
-async def get_subscriber(writer: WriterDep) -> Principal:
-    service.require_subscriber(writer)
-    return writer
-
-
-SubscriberDep = Annotated[Principal, Depends(get_subscriber)]
+# Integrator and admin keys; each sees only its own subscriptions.
+SubscriberDep = IntegratorDep
 _OWN = problem_responses(401, 403, 404)
 
 

@@ -11,7 +11,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from app.auth.models import Role
 from app.auth.service import Principal
 from app.changes import service as changes
 from app.core.columns import utcnow
@@ -49,10 +48,6 @@ def _check_address(url: str, allow_private: bool) -> None:
 def _owned(owner: Principal) -> sa.ColumnElement[bool]:
     column = col(WebhookSubscription.owner_key_id)
     return column.is_(None) if owner.key_id is None else column == owner.key_id
-
-
-def require_subscriber(principal: Principal) -> None:
-    principal.require_role(Role.admin, Role.integrator)
 
 
 def create(
