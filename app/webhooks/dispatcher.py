@@ -53,6 +53,7 @@ _SUBS = WebhookSubscription.__table__  # type: ignore[attr-defined]
 _DELIVERIES = WebhookDelivery.__table__  # type: ignore[attr-defined]
 _ATTEMPTS = WebhookAttempt.__table__  # type: ignore[attr-defined]
 MAX_LANES_PER_ROUND = 100
+MAX_PAUSE_S = 5.0  # between rounds while the database fails
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,19 @@ class Dispatcher:
 
     def run(self) -> None:
         """Rounds until `stopping` is set; without work, a short pause between rounds."""
+        failures = 0
         while not self.stopping.is_set():
             try:
                 busy = self.run_once() > 0
-            except Exception:  # the database may be down for a while: log, pause, go on
-                log.exception("webhook dispatch round failed")
-                busy = False
+                failures = 0
+            except Exception as exc:  # the database may be down for a while: pause, go on
+                failures += 1
+                if failures == 1:
+                    log.exception("webhook dispatch round failed; retrying")
+                else:
+                    log.warning("webhook dispatch round failed again: %s", exc)
+                self.stopping.wait(min(MAX_PAUSE_S, self._poll_s * 2**failures))
+                continue
             if not busy:
                 self.stopping.wait(self._poll_s)
 
