@@ -49,6 +49,8 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep the connection open, as real receivers do
+
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers["content-length"]))
                 now = time.perf_counter()
@@ -58,6 +60,7 @@ class Receiver:
                         receiver.arrived[webhook_id] = now
                         receiver.order.append(webhook_id)
                 self.send_response(204)
+                self.send_header("content-length", "0")
                 self.end_headers()
 
             def log_message(self, *_args: Any) -> None:
