@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.matching.consortium_reasons import consortium_reasons
 from app.matching.constraints import for_rules
-from app.matching.explain import label_list, region_name
+from app.matching.explain import label_list
 from app.matching.index import MatchIndex
 from app.matching.objective import Pool, evaluate
 from app.matching.rules import (
@@ -221,8 +222,9 @@ def _themes_to_try(
             t for themes in seed_themes for t in themes if allowed is None or t in allowed
         )
         if counts:
-            top = max(counts.values())
-            return [sorted(t for t, c in counts.items() if c == top)[0]]
+            # Every theme a seed works on is searched: the best consortium for a seed may
+            # be on its second theme. Most shared first (ties by name), for a stable order.
+            return [t for t, _ in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))]
         if rules.share_theme:
             raise Infeasible("themes", "the seed actors share no theme the rules allow")
         return [None]
@@ -260,6 +262,7 @@ def propose_consortia(
     seed_ids: tuple[int, ...] = (),
     theme: str | None = None,
     limit: int = 5,
+    lang: str = "en",
 ) -> list[Consortium]:
     """Diverse consortia meeting every rule, best first; Infeasible if none can.
 
@@ -272,7 +275,9 @@ def propose_consortia(
     problem: Infeasible | None = None
     for candidate_theme in themes:
         try:
-            found += _propose_for_theme(index, rules, admitted, seed_ids, candidate_theme, limit)
+            found += _propose_for_theme(
+                index, rules, admitted, seed_ids, candidate_theme, limit, lang
+            )
         except Infeasible as exc:
             problem = problem or exc
     if problem is not None and not found:
@@ -287,6 +292,7 @@ def _propose_for_theme(
     seed_ids: tuple[int, ...],
     theme: str | None,
     limit: int,
+    lang: str = "en",
 ) -> list[Consortium]:
     positions = choose_pool(index, rules, admitted, seed_ids, theme)
     on_theme = (
@@ -322,7 +328,7 @@ def _propose_for_theme(
             f"no set of {rules.min_members}-{rules.max_members} actors{on_theme} from "
             f"{rules.min_regions} regions meets every rule",
         )
-    return [describe(index, pool, theme, members) for members, _ in solutions]
+    return [describe(index, pool, theme, members, lang) for members, _ in solutions]
 
 
 def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> list[Consortium]:
@@ -343,7 +349,7 @@ def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> 
 
 # -- describing ------------------------------------------------------------------------
 def describe(
-    index: MatchIndex, pool: Pool, theme: str | None, members: tuple[int, ...]
+    index: MatchIndex, pool: Pool, theme: str | None, members: tuple[int, ...], lang: str = "en"
 ) -> Consortium:
     parts = evaluate(pool, np.array([members]))
     ids = tuple(sorted(int(pool.ids[m]) for m in members))
@@ -362,7 +368,7 @@ def describe(
         },
         regions=sorted({index.region_codes[p] for p in positions}),
         themes=themes,
-        reasons=consortium_reasons(index, positions, central),
+        reasons=consortium_reasons(index, positions, central, lang),
     )
 
 
@@ -372,49 +378,3 @@ def main_theme(index: MatchIndex, positions: list[int]) -> str | None:
         return None
     top = max(counts.values())
     return sorted(t for t, c in counts.items() if c == top)[0]
-
-
-def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | None) -> list[str]:
-    feats = [index.features[p] for p in positions]
-    labels = index.vocabulary
-    reasons = []
-    if theme:
-        on_theme = sum(theme in f.themes for f in feats)
-        who = "All" if on_theme == len(feats) else f"{on_theme} of {len(feats)}"
-        reasons.append(
-            f"{who} members work on {label_list([labels.theme_labels.get(theme, theme)])}"
-        )
-    regions = sorted({f.profile.region_code for f in feats})
-    names = label_list([region_name(index, code) for code in regions], lower=False)
-    reasons.append(f"Members come from {plural(len(regions), 'region')}: {names}")
-    clusters = int(sum(index.is_cluster[p] for p in positions))
-    reasons.append(
-        f"{plural(clusters, 'cluster')} and {plural(len(feats) - clusters, 'RDI platform')}"
-    )
-    sought = set().union(*(f.seeks for f in feats))
-    offered = set().union(*(f.offers for f in feats))
-    met, missing = sought & offered, sought - offered
-    if met:
-        reasons.append(
-            "What members seek is offered inside the consortium: "
-            + label_list([labels.capability_labels.get(c, c) for c in sorted(met)])
-        )
-    if missing:
-        reasons.append(
-            "Still missing: "
-            + label_list([labels.capability_labels.get(c, c) for c in sorted(missing)])
-        )
-    if theme:
-        backing = [r for r in regions if theme in index.priority_themes(r)]
-        if backing:
-            verb, their = ("lists", "its") if len(backing) == 1 else ("list", "their")
-            reasons.append(
-                f"{label_list([region_name(index, r) for r in backing], lower=False)} {verb} "
-                f"{label_list([labels.theme_labels.get(theme, theme)])} among {their} S3 priorities"
-            )
-    for a in range(len(feats)):
-        for b in range(a + 1, len(feats)):
-            fa, fb = feats[a], feats[b]
-            if fa.profile.kind == fb.profile.kind and fa.offers and fa.offers == fb.offers:
-                reasons.append(f"{fa.profile.name} and {fb.profile.name} offer much the same")
-    return reasons

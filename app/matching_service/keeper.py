@@ -27,6 +27,7 @@ _CHUNK = 500
 
 def load_vocabulary(session: Session) -> Vocabulary:
     labels: dict[VocabKind, dict[str, str]] = {VocabKind.theme: {}, VocabKind.capability: {}}
+    labels_sv: dict[VocabKind, dict[str, str]] = {VocabKind.theme: {}, VocabKind.capability: {}}
     phrases: dict[VocabKind, dict[str, tuple[str, ...]]] = {
         VocabKind.theme: {},
         VocabKind.capability: {},
@@ -34,6 +35,7 @@ def load_vocabulary(session: Session) -> Vocabulary:
     for term in session.exec(select(VocabTerm).order_by(col(VocabTerm.slug))):
         kind = VocabKind(term.kind)
         labels[kind][term.slug] = term.label_en
+        labels_sv[kind][term.slug] = term.label_sv
         phrases[kind][term.slug] = (
             term.label_en,
             term.label_sv,
@@ -45,6 +47,8 @@ def load_vocabulary(session: Session) -> Vocabulary:
         capability_labels=labels[VocabKind.capability],
         theme_phrases=phrases[VocabKind.theme],
         capability_phrases=phrases[VocabKind.capability],
+        theme_labels_sv=labels_sv[VocabKind.theme],
+        capability_labels_sv=labels_sv[VocabKind.capability],
     )
 
 

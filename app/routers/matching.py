@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, Query
 
 from app.actors.models import ActorKind
 from app.core.fields import RowId, Slug
@@ -34,6 +34,7 @@ async def candidates(
     theme: Slug | None = None,
     kind: ActorKind | None = None,
     other_regions_only: bool = True,
+    accept_language: Annotated[str | None, Header()] = None,
 ) -> CandidatesOut:
     return await in_thread(
         session,
@@ -45,6 +46,7 @@ async def candidates(
             theme=theme,
             kind=kind,
             other_regions_only=other_regions_only,
+            lang=service.language_of(accept_language),
         ),
     )
 
@@ -56,9 +58,13 @@ async def candidates(
     summary="Propose diverse consortia that meet every constraint",
 )
 async def consortia(
-    keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn
+    keeper: IndexDep,
+    session: SessionDep,
+    body: ConsortiumRequestIn,
+    accept_language: Annotated[str | None, Header()] = None,
 ) -> ConsortiaOut:
-    return await in_thread(session, lambda: service.propose(session, keeper, body))
+    lang = service.language_of(accept_language)
+    return await in_thread(session, lambda: service.propose(session, keeper, body, lang))
 
 
 @router.post(
