@@ -335,10 +335,18 @@ def _match(pattern: str, token: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=8)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return out
+
+
 def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
     """The length of the longest cue starting at `at`, or 0."""
     best = 0
-    for cue in cues:
+    for cue in _by_first_word(cues).get(toks[at], ()):
         if len(cue) > best and tuple(toks[at : at + len(cue)]) == cue:
             best = len(cue)
     return best

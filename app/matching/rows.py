@@ -15,6 +15,7 @@ import scipy.sparse as sp
 Row = tuple[np.ndarray, np.ndarray]  # column indices, values
 COMPACT_MIN = 512  # overlay rows always allowed before a merge
 COMPACT_SHARE = 0.02  # ... or this share of all rows
+FEW_ROWS = 256  # up to this many rows, a product gathers them rather than doing them all
 
 
 def _csr(rows: list[Row], width: int) -> sp.csr_matrix:
@@ -62,8 +63,11 @@ class SparseRows:
             if len(self._overlay_positions):
                 out[self._overlay_positions] = self._overlay_matrix @ dense[: self.width]
             return out if rows is None else out[rows]
-        # A few rows only (a consortium pool): slice them out instead.
-        return np.array([float(self.row(int(r))[1] @ dense[self.row(int(r))[0]]) for r in rows])
+        if len(rows) > FEW_ROWS:
+            return self.dot(dense)[rows]
+        # A few rows only (a consortium pool): gather them into one small matrix.
+        picked = _csr([self.row(int(r)) for r in rows], self.width)
+        return np.asarray(picked @ dense[: self.width], dtype=np.float32)
 
     def with_rows(self, changes: dict[int, Row], width: int) -> "SparseRows":
         """A copy with the given rows replaced (or appended, past the last row)."""

@@ -1,8 +1,9 @@
 """Keeps one MatchIndex per process in step with the database.
 
 Every request reads the catalog version (one small query). When it moved, only the
-actors whose version changed are read and featurised again; the matrices are then
-reassembled from the cached features, which takes a fraction of a full build.
+actors whose version changed are read and featurised again, and their rows are replaced
+in the index (new actors appended); the matrices are built anew only when actors were
+deleted, regions or the vocabulary changed, or most of the actors changed at once.
 """
 
 import logging
@@ -23,6 +24,8 @@ from app.vocab.models import VocabKind, VocabTerm
 
 log = logging.getLogger("clustermatch.matching")
 _CHUNK = 500
+# Past this share of changed actors, one full build is cheaper than row replacements.
+REBUILD_SHARE = 0.2
 
 
 def load_vocabulary(session: Session) -> Vocabulary:
@@ -122,7 +125,8 @@ class IndexKeeper:
 
     def _refresh(self, session: Session, version: int) -> None:
         vocabulary = load_vocabulary(session)
-        if vocabulary != self._vocabulary:
+        new_vocabulary = vocabulary != self._vocabulary
+        if new_vocabulary:
             self._features.clear()  # new terms change what every description says
             self._vocabulary = vocabulary
         stored = {
@@ -151,10 +155,19 @@ class IndexKeeper:
                 self._features[features.profile.id] = features
         regions = load_regions(session)
         funded = funded_counts(session)
-        # Every actor still read as before (a new vocabulary makes all of them stale).
-        if self._index is not None and not stale and not gone and regions == self._index.regions:
-            # Only the track record moved (a consortium was funded): keep every matrix.
-            self._index = self._index.with_funded(funded)
+        changed = [self._features[i] for i in stale]
+        current = self._index
+        if (
+            current is not None
+            and not new_vocabulary
+            and not gone
+            and regions == current.regions
+            and len(stale) <= REBUILD_SHARE * max(len(self._features), 1)
+            and current.can_take(changed)
+        ):
+            # A few actors changed (or only the track record moved): replace their rows.
+            updated = current.with_features(changed) if changed else current
+            self._index = updated.with_funded(funded)
         else:
             self._index = MatchIndex(
                 vocabulary=vocabulary,
