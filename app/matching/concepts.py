@@ -4,8 +4,9 @@ Swedish and English.
 Words are compared by their Snowball stems in both languages ("beds" is "bed",
 "biobanker" is "biobank"), and a vocabulary stem of five letters or more also matches the
 start of a longer word, so Swedish compounds are found ("testbädd" in "testbäddsmiljö",
-"prototyp" in "prototyputveckling"); shorter words must match whole ("mat" is not
-"material"). A match by prefix only is weak evidence: a single weak word ("healthier")
+"prototyp" in "prototyputveckling"), and a word of six letters or more also matches the
+end of a compound, its head ("analys" in "dataanalys"); shorter words must match whole
+("mat" is not "material"). A match by prefix only is weak evidence: a single weak word ("healthier")
 does not make a theme.
 """
 
@@ -18,7 +19,7 @@ import snowballstemmer
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|,")
 _SENTENCE = re.compile(r"[.;:!?\n()]+")
 PREFIX_MIN = 5
-STUB_LENGTH = 5  # letters of a technology word that still relate two spellings
+GRAM = 4  # letters in the n-grams that relate two spellings of a technology
 STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
 
 _SWEDISH = snowballstemmer.stemmer("swedish")
@@ -211,10 +212,14 @@ def technology_key(phrase: str) -> str:
     return " ".join(canonical(w) for w in words(phrase))
 
 
-def technology_stub(key: str) -> str:
-    """A looser form of a technology key, so spellings that differ only after the first
-    letters ("robot"/"robotik", "textil"/"textili") still relate."""
-    return " ".join(w[:STUB_LENGTH] for w in key.split())
+def technology_grams(key: str) -> list[str]:
+    """Letter 4-grams of a technology key's words: a looser form that relates spellings
+    and languages sharing a root ("kompositer"/"composites", "cellterapi"/"cell therapy",
+    "biobanker"/"biobanking") and compounds to their parts."""
+    grams = []
+    for word in key.split():
+        grams += [word[k : k + GRAM] for k in range(max(len(word) - GRAM + 1, 1))]
+    return sorted(set(grams))
 
 
 Hit = tuple[str, int, bool, int]  # slug, position, whole-word match, length in words
@@ -254,6 +259,7 @@ class ConceptReader:
         evidence: dict[str, float] = {}
         offers: set[str] = set()
         seeks: set[str] = set()
+        neutral: set[str] = set()  # named outside any offer or seek clause
         technologies: dict[str, str] = {}
         for sentence in _SENTENCE.split(text):
             toks = tokens(sentence)
@@ -261,15 +267,17 @@ class ConceptReader:
                 continue
             for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
-            sought = _seek_mask(toks)
+            modes = _clause_modes(toks)
             for slug, position, _, _ in self._capability_index.find(toks):
-                (seeks if sought[position] else offers).add(slug)
+                {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
             for phrase in _focus_phrases(toks):
                 if not self._capability_index.covers(phrase):
                     technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
+        # What a text names after "we offer" is what it offers; a capability named in
+        # passing ("a research institute") counts only when no clause says what it offers.
         return Reading(
             themes=frozenset(evidence),
-            offers=frozenset(offers),
+            offers=frozenset(offers or neutral),
             seeks=frozenset(seeks),
             theme_evidence=evidence,
             technologies=technologies,
@@ -290,6 +298,8 @@ class _PhraseIndex:
 
     def __init__(self, terms: list[Term]) -> None:
         self._by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # One-word phrases by their last letters, to find them as a compound's head.
+        self._by_end: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for term in terms:
             forms = {term.slug.replace("-", " "), *term.phrases}
             for phrase in list(forms):
@@ -300,12 +310,15 @@ class _PhraseIndex:
                 pattern = tuple(words(phrase))
                 if pattern:
                     self._by_start.setdefault(pattern[0][:3], []).append((term.slug, pattern))
+                if len(pattern) == 1 and len(pattern[0]) >= PREFIX_MIN + 1:
+                    self._by_end.setdefault(pattern[0][-3:], []).append((term.slug, pattern))
 
     def find(self, toks: list[str]) -> list[Hit]:
         """(slug, position, whole-word match, length) of every phrase occurrence."""
         hits = []
         for start, token in enumerate(toks):
-            for slug, pattern in self._by_start.get(token[:3], []):
+            candidates = self._by_start.get(token[:3], []) + self._by_end.get(token[-3:], [])
+            for slug, pattern in candidates:
                 window = toks[start : start + len(pattern)]
                 if len(window) != len(pattern):
                     continue
@@ -332,6 +345,13 @@ def _match(pattern: str, token: str) -> int:
     stem = canonical(pattern)
     if len(stem) >= PREFIX_MIN and token.startswith(stem):
         return 1
+    # A Swedish compound ends in its head word: "dataanalys" is a kind of "analys".
+    if (
+        len(pattern) >= PREFIX_MIN + 1
+        and len(token) >= len(pattern) + 3
+        and token.endswith(pattern)
+    ):
+        return 1
     return 0
 
 
@@ -352,19 +372,22 @@ def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
     return best
 
 
-def _seek_mask(toks: list[str]) -> list[bool]:
-    """For each token: is it inside a clause that seeks?"""
-    mask = []
-    seeking = False
+NEUTRAL, OFFER, SEEK = 0, 1, 2
+
+
+def _clause_modes(toks: list[str]) -> list[int]:
+    """For each token: is it in a clause that seeks, one that offers, or neither yet?"""
+    modes = []
+    mode = NEUTRAL
     for at in range(len(toks)):
         if _starts(toks, at, SEEK_CUES):
-            seeking = True
+            mode = SEEK
         elif _starts(toks, at, OFFER_CUES):
             before = {t for t in toks[max(0, at - 2) : at] if t != ","}
-            if not (seeking and before & _RELATIVE):
-                seeking = False
-        mask.append(seeking)
-    return mask
+            if not (mode == SEEK and before & _RELATIVE):
+                mode = OFFER
+        modes.append(mode)
+    return modes
 
 
 def _focus_phrases(toks: list[str]) -> list[list[str]]:

@@ -11,8 +11,8 @@ from app.matching.concepts import (
     Reading,
     Term,
     canonical,
+    technology_grams,
     technology_key,
-    technology_stub,
     words,
 )
 from app.matching.profiles import ActorProfile, Vocabulary
@@ -37,8 +37,10 @@ TEXT_HASHER = HashingVectorizer(
 # A NACE code also counts partly at its coarser levels: class 26.11 shares group 26.1,
 # division 26 and section C with its neighbours, with falling weight.
 NACE_LEVEL_WEIGHTS = {1: 0.25, 2: 0.5, 3: 0.75, 4: 1.0}
-# A technology also counts, at half weight, as its looser stub (see technology_stub).
-STUB_WEIGHT = 0.5
+# A technology also counts as its letter 4-grams (see technology_grams), which together
+# weigh this much: a near spelling or the other language's word relates, less than the
+# same word does.
+GRAM_WEIGHT = 0.7
 # With themes stated in the profile, a theme read from the text counts only when the text
 # names it at least twice in whole words: one passing word does not outweigh the profile.
 EXTRA_THEME_EVIDENCE = 2 * STRONG
@@ -54,7 +56,7 @@ class ActorFeatures:
     nace_weights: dict[str, float]
     technologies: frozenset[str]  # technology keys, stated or read after a focus cue
     technology_labels: dict[str, str]  # key -> the phrase as the actor wrote it
-    concepts: dict[str, float]  # every concept with its weight: theme:, nace:, tech:, stub:
+    concepts: dict[str, float]  # every concept with its weight: theme:, nace:, tech:, gram:
     text_indices: np.ndarray
     text_counts: np.ndarray
 
@@ -104,9 +106,24 @@ def themes_of(profile: ActorProfile, reading: Reading) -> frozenset[str]:
     return frozenset(t for t, e in evidence.items() if e == top)
 
 
+def capabilities_of(
+    profile: ActorProfile, reading: Reading
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What it offers and seeks: as stated when the profile states any, else as read.
+
+    A description mentions capabilities in passing ("a research institute"); mixing them
+    into stated ones would let one word outweigh what the profile says.
+    """
+    if profile.offers or profile.seeks:
+        return profile.offers, profile.seeks
+    return reading.offers, reading.seeks
+
+
 def technologies_of(profile: ActorProfile, reading: Reading) -> dict[str, str]:
+    """Stated technologies when the profile names any (as for capabilities), else the
+    focus phrases read from the description."""
     stated = {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
-    return {**reading.technologies, **stated}
+    return stated or dict(reading.technologies)
 
 
 def concept_weights(
@@ -114,11 +131,13 @@ def concept_weights(
 ) -> dict[str, float]:
     concepts = {f"theme:{t}": 1.0 for t in themes}
     concepts |= {f"nace:{k}": w for k, w in nace.items()}
+    grams: dict[str, float] = {}
     for key in technologies:
         concepts[f"tech:{key}"] = 1.0
-        stub = technology_stub(key)
-        if stub != key:
-            concepts.setdefault(f"stub:{stub}", STUB_WEIGHT)
+        for gram in technology_grams(key):
+            grams[gram] = grams.get(gram, 0.0) + 1.0
+    norm = sum(c * c for c in grams.values()) ** 0.5 or 1.0
+    concepts |= {f"gram:{g}": GRAM_WEIGHT * c / norm for g, c in grams.items()}
     return concepts
 
 
@@ -147,12 +166,13 @@ def compute_features(
         start, end = counts.indptr[row], counts.indptr[row + 1]
         nace = nace_prefix_weights(profile.nace_codes, section_of)
         technologies = technologies_of(profile, reading)
+        offers, seeks = capabilities_of(profile, reading)
         out.append(
             ActorFeatures(
                 profile=profile,
                 themes=actor_themes,
-                offers=profile.offers | reading.offers,
-                seeks=profile.seeks | reading.seeks,
+                offers=offers,
+                seeks=seeks,
                 inferred_themes=actor_themes - profile.themes,
                 nace_weights=nace,
                 technologies=frozenset(technologies),

@@ -24,11 +24,14 @@ TEXT_WIDTH = 2**20
 # Thematic closeness: shared concepts weighted by specificity, and description similarity.
 THEMATIC_WEIGHTS = {"concepts": 0.75, "text": 0.25}
 # Complementarity, in three tiers (see `complementarity`).
+ANY_FIT = 0.6  # share of a direction's worth that offering anything at all it seeks earns
 NO_FIT = 0.10  # neither offers what the other seeks: low, but above a redundant twin
 ONE_WAY_MAX = 0.42  # a fit in one direction only stays below any two-way fit...
 TWO_WAY_BASE = 0.50  # ...which starts here
 TIE_BREAKERS = {"kind_mix": 0.04, "related": 0.04}  # together less than the gap above
-REDUNDANCY_PENALTY = 0.35  # offering the very same costs this much
+# Offering the very same costs this much; squared, so a partial overlap (one shared
+# capability among several) costs little and a twin the full amount.
+REDUNDANCY_PENALTY = 0.35
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
 
 
@@ -103,12 +106,16 @@ def complementarity(
     concepts only break ties (their weights together stay under the tiers' gap).
     """
     two_way = ((covers_query > 0) & (covered_by_query > 0)).astype(np.float32)
-    mean = (covers_query + covered_by_query) / 2.0
-    one_way = NO_FIT + (ONE_WAY_MAX - NO_FIT) * np.maximum(covers_query, covered_by_query)
+    # Offering *something* the other seeks is most of a direction's worth; covering all
+    # of its needs adds the rest (partners rarely cover everything alone).
+    gives = np.where(covers_query > 0, ANY_FIT + (1 - ANY_FIT) * covers_query, 0.0)
+    takes = np.where(covered_by_query > 0, ANY_FIT + (1 - ANY_FIT) * covered_by_query, 0.0)
+    mean = (gives + takes) / 2.0
+    one_way = NO_FIT + (ONE_WAY_MAX - NO_FIT) * np.maximum(gives, takes)
     core = np.where(two_way > 0, TWO_WAY_BASE + (1 - TWO_WAY_BASE - 0.08) * mean, one_way)
     value = (
         core
-        - REDUNDANCY_PENALTY * redundancy
+        - REDUNDANCY_PENALTY * redundancy**2
         + TIE_BREAKERS["kind_mix"] * kind_mix
         + TIE_BREAKERS["related"] * related
     )
@@ -514,12 +521,12 @@ class MatchIndex:
         return sorted(out, key=lambda item: -item[2])
 
     def shared_concepts(self, i: int, j: int) -> list[tuple[str, float]]:
-        """The concepts i and j share, most informative first (stubs left out)."""
+        """The concepts i and j share, most informative first (letter n-grams left out)."""
         idf = self.concept_idf()
         names = self._concept_names()
         mine = set(self.concept_rows.row(i)[0].tolist())
         both = [c for c in self.concept_rows.row(j)[0].tolist() if c in mine]
-        out = [(names[c], float(idf[c])) for c in both if not names[c].startswith("stub:")]
+        out = [(names[c], float(idf[c])) for c in both if not names[c].startswith("gram:")]
         return sorted(out, key=lambda item: (-item[1], item[0]))
 
     def _concept_names(self) -> list[str]:

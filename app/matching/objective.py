@@ -1,6 +1,6 @@
 """The consortium objective, evaluated for many member sets at once.
 
-score = 0.30 coherence + 0.25 coverage + 0.25 complementarity + 0.20 diversity
+score = 0.30 coherence + 0.25 coverage + 0.20 complementarity + 0.25 diversity
         - 0.25 redundancy, floored at 0, where for a member set M of size m:
 
 - coherence: half the share of members on the consortium theme (the requested theme,
@@ -28,8 +28,8 @@ import numpy as np
 WEIGHTS = {
     "coherence": 0.30,
     "coverage": 0.25,
-    "complementarity": 0.25,
-    "diversity": 0.20,
+    "complementarity": 0.20,
+    "diversity": 0.25,
     "redundancy": -0.25,
 }
 BREADTH_FULL = 5.0
