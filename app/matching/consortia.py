@@ -273,15 +273,24 @@ def propose_consortia(
     themes = [theme] if theme is not None else _themes_to_try(index, rules, admitted, seed_ids)
     found: list[Consortium] = []
     problem: Infeasible | None = None
+    # With several themes to try, each first gives its best proposal; the theme whose best
+    # is best then gives the rest of the list (a search per theme and proposal would cost
+    # len(themes) x limit searches; this costs len(themes) + limit).
+    rounds = 1 if len(themes) > 1 else limit
     for candidate_theme in themes:
         try:
             found += _propose_for_theme(
-                index, rules, admitted, seed_ids, candidate_theme, limit, lang
+                index, rules, admitted, seed_ids, candidate_theme, rounds, lang
             )
         except Infeasible as exc:
             problem = problem or exc
     if problem is not None and not found:
         raise problem
+    if rounds < limit and limit > 1:
+        best = max(found, key=lambda c: (c.score, [-i for i in c.member_ids]))
+        top_theme = best.themes[0] if best.themes else None
+        more = _propose_for_theme(index, rules, admitted, seed_ids, top_theme, limit, lang)
+        found += [c for c in more if c.member_ids not in {f.member_ids for f in found}]
     return _diverse(found, seed_ids, limit)
 
 
