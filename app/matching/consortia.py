@@ -7,7 +7,7 @@ import numpy as np
 
 from app.matching.consortium_reasons import consortium_reasons
 from app.matching.constraints import for_rules
-from app.matching.explain import label_list
+from app.matching.explain import counted_units, label_list
 from app.matching.index import MatchIndex
 from app.matching.objective import Pool, evaluate
 from app.matching.rules import (
@@ -337,7 +337,7 @@ def _propose_for_theme(
             f"no set of {rules.min_members}-{rules.max_members} actors{on_theme} from "
             f"{rules.min_regions} regions meets every rule",
         )
-    return [describe(index, pool, theme, members, lang) for members, _ in solutions]
+    return [describe(index, pool, theme, members, rules, lang) for members, _ in solutions]
 
 
 def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> list[Consortium]:
@@ -358,8 +358,14 @@ def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> 
 
 # -- describing ------------------------------------------------------------------------
 def describe(
-    index: MatchIndex, pool: Pool, theme: str | None, members: tuple[int, ...], lang: str = "en"
+    index: MatchIndex,
+    pool: Pool,
+    theme: str | None,
+    members: tuple[int, ...],
+    rules: ConsortiumRules | None = None,
+    lang: str = "en",
 ) -> Consortium:
+    """Score and explain one consortium; its regions are counted as `rules` count them."""
     parts = evaluate(pool, np.array([members]))
     ids = tuple(sorted(int(pool.ids[m]) for m in members))
     positions = [index.position[i] for i in ids]
@@ -375,9 +381,11 @@ def describe(
             name: round(float(parts[name][0]), 4)
             for name in ("coherence", "coverage", "complementarity", "diversity", "redundancy")
         },
-        regions=sorted({index.region_codes[p] for p in positions}),
+        regions=counted_units(
+            [index.region_codes[p] for p in positions], rules.region_level if rules else None
+        ),
         themes=themes,
-        reasons=consortium_reasons(index, positions, central, lang),
+        reasons=consortium_reasons(index, positions, central, rules, lang),
     )
 
 

@@ -9,9 +9,11 @@ from app.matching.explain import (
     label_list,
     language,
     region_name,
+    spread_reason,
     themes_text,
 )
 from app.matching.index import MatchIndex
+from app.matching.rules import ConsortiumRules
 
 PHRASES = {
     "en": {
@@ -19,9 +21,6 @@ PHRASES = {
         "some": "{} of {}",
         "work_on": "{} members work on {}",
         "focus": "Shared focus: {}",
-        "regions": "Members come from {}: {}",
-        "region_one": "{} region",
-        "region_many": "{} regions",
         "kinds": "{} and {}",
         "cluster_one": "{} cluster",
         "cluster_many": "{} clusters",
@@ -39,9 +38,6 @@ PHRASES = {
         "some": "{} av {}",
         "work_on": "{} medlemmar arbetar med {}",
         "focus": "Gemensamt fokus: {}",
-        "regions": "Medlemmarna kommer från {}: {}",
-        "region_one": "{} region",
-        "region_many": "{} regioner",
         "kinds": "{} och {}",
         "cluster_one": "{} kluster",
         "cluster_many": "{} kluster",
@@ -81,7 +77,11 @@ def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[str
 
 
 def consortium_reasons(
-    index: MatchIndex, positions: list[int], theme: str | None, lang: str = "en"
+    index: MatchIndex,
+    positions: list[int],
+    theme: str | None,
+    rules: ConsortiumRules | None = None,
+    lang: str = "en",
 ) -> list[str]:
     say = PHRASES[language(lang)]
     feats = [index.features[p] for p in positions]
@@ -94,9 +94,8 @@ def consortium_reasons(
     if focus:
         reasons.append(say["focus"].format(label_list(focus, lower=False, lang=lang)))
     regions = sorted({f.profile.region_code for f in feats})
-    names = label_list([region_name(index, code) for code in regions], lower=False, lang=lang)
-    counted = _count(say, len(regions), "region_one", "region_many")
-    reasons.append(say["regions"].format(counted, names))
+    level, min_countries = (rules.region_level, rules.min_countries) if rules else (None, 1)
+    reasons.append(spread_reason(index, regions, level, min_countries, lang))
     clusters = int(sum(index.is_cluster[p] for p in positions))
     reasons.append(
         say["kinds"].format(

@@ -2,6 +2,7 @@
 specific concepts they share (most specific first) and which needs each side covers."""
 
 from app.matching.index import MatchIndex, PairScores
+from app.matching.rules import region_key
 
 LANGUAGES = ("en", "sv")
 SHARED_CONCEPTS_SHOWN = 4
@@ -100,6 +101,50 @@ def _concept(index: MatchIndex, concept: str, lang: str) -> str:
 def region_name(index: MatchIndex, code: str) -> str:
     region = index.regions.get(code)
     return region.name if region else code
+
+
+def counted_units(codes: list[str], level: int | None) -> list[str]:
+    """What a call counts as its regions: the members' NUTS regions at `level`, or their
+    countries at level 0 (Horizon Europe counts countries)."""
+    return sorted({region_key(code, level) for code in codes})
+
+
+SPREAD = {
+    "en": {"from": "Members come from {}: {}", "in": ", in {} ({})"},
+    "sv": {"from": "Medlemmarna kommer från {}: {}", "in": ", i {} ({})"},
+}
+UNITS = {
+    "en": {"country": ("country", "countries"), "region": ("region", "regions")},
+    "sv": {"country": ("land", "länder"), "region": ("region", "regioner")},
+}
+
+
+def _counted(n: int, unit: tuple[str, str]) -> str:
+    return f"{n} {unit[0] if n == 1 else unit[1]}"
+
+
+def spread_reason(
+    index: MatchIndex,
+    codes: list[str],
+    level: int | None,
+    min_countries: int = 1,
+    lang: str = "en",
+) -> str:
+    """ "Members come from 3 countries: DK, FI and SE", in the terms the rules count."""
+    say, unit = SPREAD[language(lang)], UNITS[language(lang)]
+    units = counted_units(codes, level)
+    if level == 0:
+        return say["from"].format(
+            _counted(len(units), unit["country"]), label_list(units, lang=lang)
+        )
+    names = label_list([region_name(index, code) for code in units], lower=False, lang=lang)
+    reason = say["from"].format(_counted(len(units), unit["region"]), names)
+    countries = counted_units(codes, 0)
+    if min_countries > 1:
+        reason += say["in"].format(
+            _counted(len(countries), unit["country"]), label_list(countries, lang=lang)
+        )
+    return reason
 
 
 def concept_label(index: MatchIndex, i: int, j: int, concept: str, lang: str) -> str | None:
