@@ -150,6 +150,7 @@ def engine_figures(n: int) -> dict[str, float]:
             **{
                 **old.__dict__,
                 "description": f"Vi erbjuder testbäddar med fokus på biobanker, version {k}",
+                "technologies": frozenset({f"biobanking {k}"}),
                 "version": old.version + 1,
             }
         )
@@ -158,7 +159,7 @@ def engine_figures(n: int) -> dict[str, float]:
         index = index.with_features(row)
         candidates(index, changed.id, limit=10)
         update_times.append(time.perf_counter() - t)
-        assert "biobank" in index.features[index.position[changed.id]].technologies
+        assert f"biobank {k}" in index.features[index.position[changed.id]].technologies
     return {
         "build_s": build,
         "memory_mib": memory,

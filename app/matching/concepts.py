@@ -68,6 +68,14 @@ SEEK_CUES = tuple(
         "wish to meet",
         "hope to find",
         "interested in meeting",
+        "interested in",
+        "intresserade av",
+        "welcome",
+        "welcomes",
+        "välkomnar",
+        "on the lookout for",
+        "hoping to find",
+        "söker efter",
     )
 )
 OFFER_CUES = tuple(
@@ -92,8 +100,17 @@ OFFER_CUES = tuple(
         "we have",
         "we run",
         "vi driver",
+        "deliver",
+        "delivers",
+        "levererar",
+        "kan bidra med",
+        "delar med oss av",
     )
 )
+# A capability right after one of these is not offered or sought ("we do not offer
+# manufacturing", "vi saknar inte finansiering" is rare enough to ignore).
+NEGATIONS = frozenset({"not", "no", "never", "inte", "ej", "ingen", "inga", "aldrig"})
+NEGATION_REACH = 3  # words back from a capability that a negation covers
 _RELATIVE = frozenset({"som", "that", "which", "who", "can", "could", "kan", "vilka", "vilken"})
 
 # A technology or focus phrase follows these ("with a focus on biobanking").
@@ -269,6 +286,8 @@ class ConceptReader:
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
             modes = _clause_modes(toks)
             for slug, position, _, _ in self._capability_index.find(toks):
+                if _negated(toks, position):
+                    continue
                 {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
             for phrase in _focus_phrases(toks):
                 if not self._capability_index.covers(phrase):
@@ -373,6 +392,10 @@ def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
 
 
 NEUTRAL, OFFER, SEEK = 0, 1, 2
+
+
+def _negated(toks: list[str], position: int) -> bool:
+    return any(t in NEGATIONS for t in toks[max(0, position - NEGATION_REACH) : position])
 
 
 def _clause_modes(toks: list[str]) -> list[int]:

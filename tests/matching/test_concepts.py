@@ -82,3 +82,14 @@ def test_a_single_weak_word_does_not_make_a_theme() -> None:
     assert themes_of(stated, reading) == {"food"}
     text_only = actor(2, "SE22", description=text)
     assert themes_of(text_only, reading) == {"food"}
+
+
+def test_a_negated_capability_is_neither_offered_nor_sought() -> None:
+    reading = reader().read("We do not offer manufacturing. We offer design.")
+    assert reading.offers == {"design"}
+    assert reader().read("Vi erbjuder inte finansiering").offers == set()
+
+
+def test_welcoming_partners_is_seeking_them() -> None:
+    assert reader().read("We welcome partners with test beds").seeks == {"testbed"}
+    assert reader().read("Vi välkomnar företag med testbäddar").seeks == {"sme-network", "testbed"}
