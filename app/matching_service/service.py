@@ -209,7 +209,9 @@ def propose(
     return ConsortiaOut(consortia=consortia)
 
 
-def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreOut:
+def score(
+    session: Session, keeper: IndexKeeper, body: ScoreRequestIn, lang: str = "en"
+) -> ScoreOut:
     _check_sizes(body)
     index = keeper.index(session)
     _check_theme(index, body.theme)
@@ -218,7 +220,7 @@ def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreO
     theme = body.theme or engine.main_theme(index, positions)
     pool = engine.make_pool(index, positions, theme, body.region_level)
     asked = body.to_rules()
-    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked)
+    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked, lang)
     broken = rules.violations(asked, engine.members_of(index, body.member_ids))
     return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 

@@ -73,8 +73,14 @@ async def consortia(
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-async def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
-    return await in_thread(session, lambda: service.score(session, keeper, body))
+async def score(
+    keeper: IndexDep,
+    session: SessionDep,
+    body: ScoreRequestIn,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> ScoreOut:
+    lang = service.language_of(accept_language)
+    return await in_thread(session, lambda: service.score(session, keeper, body, lang))
 
 
 @router.get(
