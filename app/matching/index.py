@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.matching.combine import DEFAULT_WEIGHTS, combine
+from app.matching.combine import DEFAULT_WEIGHTS, FLOOR, combine
 from app.matching.features import ActorFeatures
 from app.matching.profiles import RegionProfile, Vocabulary
 from app.matching.rows import Row, SparseRows
 from app.matching.rules import region_key
 
 TEXT_WIDTH = 2**20
+# The exponents of the final weighted geometric mean (they sum to 1), under the names
+# outside tools read to recombine the returned components; `combine` is the one place
+# they are applied.
+FINAL_EXPONENTS = DEFAULT_WEIGHTS
+__all__ = ["FINAL_EXPONENTS", "FLOOR", "MatchIndex", "PairScores", "complementarity"]
 # Thematic closeness: shared concepts weighted by specificity, and description similarity.
 THEMATIC_WEIGHTS = {"concepts": 0.75, "text": 0.25}
 # Complementarity, in three tiers (see `complementarity`).
