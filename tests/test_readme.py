@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,12 +104,17 @@ def readme_examples(text: str) -> tuple[list[Example], list[str]]:
     return examples, loose
 
 
+# Commands that change what the API answers next (the feedback loop's refit).
+RUNNABLE_COMMANDS = {"clustermatch matching fit"}
+
+
 def runnable(command: str) -> bool:
     """API calls and the variables they use; not servers, test runs or deployments."""
     return (
         "curl" in command
         or command.startswith("export AUTH=")
         or bool(re.match(r"^[A-Z]+=\$\(", command))
+        or command in RUNNABLE_COMMANDS
     )
 
 
@@ -161,7 +167,13 @@ def test_readme_examples_run_as_documented(database_url: str, tmp_path: Path) ->
         result = subprocess.run(
             ["bash", "-c", "\n".join(script)],
             cwd=PROJECT_ROOT,
-            env={**os.environ, "RECORD": str(record), "CLUSTERMATCH_DATABASE_URL": database_url},
+            env={
+                **os.environ,
+                "RECORD": str(record),
+                "CLUSTERMATCH_DATABASE_URL": database_url,
+                # The `clustermatch` command of the environment running the tests.
+                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            },
             capture_output=True,
             text=True,
             timeout=600,
