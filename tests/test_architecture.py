@@ -31,14 +31,16 @@ LAYERS: list[set[str]] = [
     {"app.feedback"},
     {"app.matching_service"},
     {"app.transfer"},
+    {"app.webhooks"},
     {"app.sync", "app.seed", "app.tracking", "app.models"},
     {"app.routers"},
+    {"app.explore"},
     {"app.main", "app.cli"},
 ]
 LAYER_OF = {unit: depth for depth, units in enumerate(LAYERS) for unit in units}
 WEB = ("fastapi", "starlette")
 DATABASE = ("sqlalchemy", "sqlmodel", "alembic", "psycopg")
-HTTP_SIDE = {"app.routers", "app.main", "app.ops"}
+HTTP_SIDE = {"app.routers", "app.explore", "app.main", "app.ops"}
 
 
 def module_name(path: Path) -> str:
