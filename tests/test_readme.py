@@ -116,10 +116,6 @@ def readme_examples(text: str) -> tuple[list[Example], list[str]]:
     return examples, loose
 
 
-# Commands that change what the API answers next (the feedback loop's refit).
-RUNNABLE_COMMANDS = {"clustermatch matching fit"}
-
-
 def runnable(command: str) -> bool:
     """API calls, the variables they use and the matching fit they show; not servers, test
     runs or deployments."""
@@ -128,7 +124,6 @@ def runnable(command: str) -> bool:
         or command.startswith("export AUTH=")
         or command.startswith("clustermatch matching fit")
         or bool(re.match(r"^[A-Z]+=\$\(", command))
-        or command in RUNNABLE_COMMANDS
     )
 
 
@@ -184,13 +179,7 @@ def test_readme_examples_run_as_documented(database_url: str, tmp_path: Path) ->
         result = subprocess.run(
             ["bash", "-c", "\n".join(script)],
             cwd=PROJECT_ROOT,
-            env={
-                **os.environ,
-                "RECORD": str(record),
-                "CLUSTERMATCH_DATABASE_URL": database_url,
-                # The `clustermatch` command of the environment running the tests.
-                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-            },
+            env={**os.environ, "RECORD": str(record), "CLUSTERMATCH_DATABASE_URL": database_url},
             capture_output=True,
             text=True,
             timeout=600,
