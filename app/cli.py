@@ -169,7 +169,7 @@ def import_(
         raise typer.Exit(1) from exc
 
     def step(session: Session) -> ImportReport:
-        doc = parse_document(raw)
+        checked = parse_document(session, raw)
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -178,8 +178,8 @@ def import_(
             console=err,
             transient=not sys.stderr.isatty(),
         ) as progress:
-            task = progress.add_task("import", total=total_records(doc))
-            return import_document(session, doc, lambda n: progress.advance(task, n))
+            task = progress.add_task("import", total=total_records(checked))
+            return import_document(session, checked, lambda n: progress.advance(task, n))
 
     _print_report(_run(step))
 

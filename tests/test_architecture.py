@@ -19,7 +19,8 @@ LAYERS: list[set[str]] = [
     {"app", "app.config", "app.errors", "app.reference"},
     {"app.core"},
     {"app.matching"},
-    {"app.db", "app.migrate", "app.catalog", "app.ops"},
+    {"app.db", "app.migrate", "app.catalog"},
+    {"app.ops"},  # HTTP-side plumbing: may run a unit of work (reference checks of bad input)
     {"app.changes"},
     {"app.auth"},
     {"app.vocab"},

@@ -128,14 +128,15 @@ async def get_admin(writer: Annotated[Principal, Depends(get_writer)]) -> Princi
     return writer
 
 
+async def get_integrator(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
+    """Bulk sync: integrator and admin keys (checked before the body is)."""
+    writer.require_role(Role.integrator, Role.admin)
+    return writer
+
+
 async def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
     if not settings.public_read and caller is None:
         raise Unauthorized("reads need an API key on this server (CLUSTERMATCH_PUBLIC_READ=false)")
-
-
-async def get_integrator(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
-    writer.require_role(Role.integrator, Role.admin)
-    return writer
 
 
 # The roles each kind of write accepts; OpenAPI lists them on the bearer requirement.

@@ -4,10 +4,14 @@ from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, Header, Request, Response
 
+from app.core.messages import worded
 from app.core.versioning import etag, etag_set
 
 # One or more entity tags ("3", W/"3") or *, as RFC 9110 writes them.
-ETAG_LIST = r'^\s*(?:\*|(?:W/)?"[^"]*"(?:\s*,\s*(?:W/)?"[^"]*")*)\s*$'
+ETAG_LIST = worded(
+    r'^\s*(?:\*|(?:W/)?"[^"]*"(?:\s*,\s*(?:W/)?"[^"]*")*)\s*$',
+    'entity tags in quotes are needed, e.g. "3" or W/"3", or *',
+)
 
 IfMatch = Annotated[
     str | None,

@@ -204,6 +204,8 @@ def test_partner_regions(client: TestClient) -> None:
             "member_ids.1",
         ),
         ("get", "/api/v1/matching/regions", {"region_code": "SE33"}, 404, None),
+        ("get", "/api/v1/matching/regions", {"region_code": "XX"}, 422, "region_code"),
+        ("get", "/api/v1/matching/candidates", {"actor_id": 1, "theme": "nonsense"}, 422, "theme"),
     ],
 )
 def test_bad_requests_are_clear_problems(
