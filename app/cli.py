@@ -1,8 +1,9 @@
-"""The `clustermatch` command: serve, db, seed, import, export, keys, matching."""
+"""The `clustermatch` command: serve, db, seed, import, export, keys, matching, webhooks."""
 
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from app.transfer import files as transfer_files
 from app.transfer import spreadsheet
 from app.transfer.schemas import ImportReport
 from app.transfer.service import export_document
+from app.webhooks.dispatcher import Dispatcher
 
 # Plain help: typer's rich help labels every flag (--help included) with a `<bool>` type.
 app = typer.Typer(
@@ -39,10 +41,12 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Schema migrations", no_args_is_help=True, rich_markup_mode=None)
 keys_app = typer.Typer(help="API keys", no_args_is_help=True, rich_markup_mode=None)
+webhooks_app = typer.Typer(help="Webhook deliveries", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 matching_app = typer.Typer(help="The matching model", no_args_is_help=True)
 app.add_typer(matching_app, name="matching")
+app.add_typer(webhooks_app, name="webhooks")
 err = Console(stderr=True)
 WORKER_HEALTHCHECK_S = 30
 T = TypeVar("T")
@@ -87,10 +91,20 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    dispatch: Annotated[
+        bool | None,
+        typer.Option(
+            help="Send webhook deliveries from the API processes "
+            "(default: CLUSTERMATCH_WEBHOOKS_DISPATCH, true)"
+        ),
+    ] = None,
 ) -> None:
     """Migrate, seed an empty database (unless CLUSTERMATCH_SEED_ON_START=false), then serve."""
     import uvicorn
 
+    if dispatch is not None:  # the workers read their settings from the environment
+        os.environ["CLUSTERMATCH_WEBHOOKS_DISPATCH"] = "true" if dispatch else "false"
+        get_settings.cache_clear()
     settings = get_settings()
     # Said first: a relative SQLite path lands in whatever directory serve started in.
     err.print(
@@ -120,6 +134,24 @@ def serve(
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@webhooks_app.command("dispatch")
+def webhooks_dispatch() -> None:
+    """Send webhook deliveries until stopped (SIGTERM or Ctrl-C). Any number may run
+    against one PostgreSQL database; on SQLite one works at a time."""
+    settings = get_settings()
+    engine = engine_for(settings)
+    dispatcher = Dispatcher(engine, settings)
+    signal.signal(signal.SIGTERM, lambda *_: dispatcher.stopping.set())
+    err.print("dispatching webhook deliveries")
+    try:
+        dispatcher.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        dispatcher.close()
+        engine.dispose()
 
 
 @db_app.command("upgrade")

@@ -26,6 +26,7 @@ from app.ops.problems import install_error_handlers
 from app.reference import nace, nuts
 from app.routers.openapi import install_openapi
 from app.tracking import session_factory
+from app.webhooks.dispatcher import BackgroundDispatcher
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
 specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
@@ -47,8 +48,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = app.state.settings.thread_pool_size
     await anyio.to_thread.run_sync(_warm_index, app)
-    yield
-    app.state.engine.dispose()
+    dispatcher = None
+    if app.state.settings.webhooks_dispatch:
+        dispatcher = BackgroundDispatcher(app.state.settings)
+        dispatcher.start()
+    try:
+        yield
+    finally:
+        if dispatcher is not None:
+            await anyio.to_thread.run_sync(dispatcher.stop)
+        app.state.engine.dispose()
 
 
 def _warm_index(app: FastAPI) -> None:

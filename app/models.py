@@ -9,6 +9,12 @@ from app.consortia.models import SavedConsortium
 from app.feedback.models import Feedback, StoredModel
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
+from app.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookLane,
+    WebhookSubscription,
+)
 
 __all__ = [
     "Actor",
@@ -22,4 +28,8 @@ __all__ = [
     "SavedConsortium",
     "StoredModel",
     "VocabTerm",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookLane",
+    "WebhookSubscription",
 ]

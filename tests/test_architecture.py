@@ -31,6 +31,7 @@ LAYERS: list[set[str]] = [
     {"app.feedback"},
     {"app.matching_service"},
     {"app.transfer"},
+    {"app.webhooks"},
     {"app.sync", "app.seed", "app.tracking", "app.models"},
     {"app.routers"},
     {"app.explore"},
