@@ -48,6 +48,7 @@ matching_app = typer.Typer(help="The matching model", no_args_is_help=True)
 app.add_typer(matching_app, name="matching")
 app.add_typer(webhooks_app, name="webhooks")
 err = Console(stderr=True)
+WORKER_HEALTHCHECK_S = 30
 T = TypeVar("T")
 
 
@@ -125,6 +126,10 @@ def serve(
             log_level=settings.log_level.lower(),
             access_log=False,  # the app logs each request with its request id
             timeout_graceful_shutdown=settings.graceful_shutdown_s,
+            # A worker still importing numpy, scipy and scikit-learn holds the GIL for
+            # seconds on a busy host; at uvicorn's default 5 s it is killed for missing a
+            # health ping and restarted, over and over, and never serves.
+            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
         )
     finally:
         if metrics_dir:

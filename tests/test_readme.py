@@ -24,17 +24,17 @@ DOCUMENTED_BASE = "http://127.0.0.1:8000"
 # body is also printed, so `VAR=$(curl ...)` works as a reader's shell would.
 CURL_RECORDER = r"""
 curl() {
-  local args=() a
-  for a in "$@"; do [ "$a" = -i ] || args+=("$a"); done
+  local args=() skip=""
+  for a in "$@"; do  # the recorder keeps headers and body itself: drop -i and -o FILE
+    if [ -n "$skip" ]; then skip=""
+    elif [ "$a" = -o ]; then skip=1
+    elif [ "$a" != -i ]; then args+=("$a")
+    fi
+  done
   command curl -sS -D "$RECORD/$CMD.headers" -o "$RECORD/$CMD.body" \
     -w '%{http_code}' "${args[@]}" >"$RECORD/$CMD.status"
   cat "$RECORD/$CMD.body"
 }
-"""
-
-# `clustermatch` as installed beside the interpreter running the tests.
-CLUSTERMATCH_COMMAND = f"""
-clustermatch() {{ "{sys.executable}" -m app.cli "$@"; }}
 """
 
 
@@ -58,8 +58,7 @@ def blocks(text: str) -> list[tuple[str, str, int, int]]:
 
 def commands(body: str, first_line: int) -> list[Example]:
     """Shell commands of a block, each with the comments above and after it. A command
-    goes on until bash reads it as whole (a backslash, an open quote, a loop or a pipe at the
-    end of a line carry it on)."""
+    goes on while a line ends in a backslash or a single quote is open."""
     out: list[Example] = []
     notes: list[str] = []
     pending: list[str] = []
@@ -81,17 +80,17 @@ def commands(body: str, first_line: int) -> list[Example]:
             continue
         pending.append(line)
         joined = "\n".join(pending)
-        if not _whole(joined):
+        if line.endswith("\\") or not complete(joined):
             continue
         out.append(Example(joined, first_line + offset - len(pending) + 1, notes))
         notes, pending = [], []
     return out
 
 
-def _whole(command: str) -> bool:
-    if command.endswith("\\"):
-        return False
-    return subprocess.run(["bash", "-n", "-c", command], capture_output=True).returncode == 0
+def complete(command: str) -> bool:
+    """Whether bash reads `command` as whole: no open quote, loop, pipe or continuation."""
+    checked = subprocess.run(["bash", "-n", "-c", command], capture_output=True, text=True)
+    return checked.returncode == 0
 
 
 def _balanced(text: str) -> bool:
@@ -117,12 +116,10 @@ def readme_examples(text: str) -> tuple[list[Example], list[str]]:
 
 
 def runnable(command: str) -> bool:
-    """API calls, the variables they use and the matching fit they show; not servers, test
-    runs or deployments."""
+    """API calls and the variables they use; not servers, test runs or deployments."""
     return (
         "curl" in command
-        or command.startswith("export AUTH=")
-        or command.startswith("clustermatch matching fit")
+        or command.startswith(("export AUTH=", "clustermatch "))
         or bool(re.match(r"^[A-Z]+=\$\(", command))
     )
 
@@ -172,19 +169,31 @@ def test_readme_examples_run_as_documented(database_url: str, tmp_path: Path) ->
         seed_on_start="true",
         webhooks_allow_private="true",  # the webhook examples subscribe a local receiver
     ) as (base, _server):
-        script = ["set -euo pipefail", CURL_RECORDER, CLUSTERMATCH_COMMAND]
+        script = [
+            "set -euo pipefail",
+            "trap 'echo \"failed: command $CMD\" >&2' ERR",
+            CURL_RECORDER,
+        ]
         for number, example in enumerate(examples):
             script += [f"CMD={number}", example.command.replace(DOCUMENTED_BASE, base)]
         spec = httpx.get(f"{base}/openapi.json").json()
         result = subprocess.run(
             ["bash", "-c", "\n".join(script)],
             cwd=PROJECT_ROOT,
-            env={**os.environ, "RECORD": str(record), "CLUSTERMATCH_DATABASE_URL": database_url},
+            env={
+                **os.environ,
+                "RECORD": str(record),
+                "CLUSTERMATCH_DATABASE_URL": database_url,
+                # `clustermatch ...` as the README writes it: the installed command.
+                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            },
             capture_output=True,
             text=True,
             timeout=600,
         )
-    assert result.returncode == 0, result.stderr[-2000:]
+    failed = re.search(r"failed: command (\d+)", result.stderr)
+    where = f"README.md:{examples[int(failed.group(1))].line}: " if failed else ""
+    assert result.returncode == 0, where + result.stderr[-2000:]
 
     checked = 0
     for number, example in enumerate(examples):

@@ -1,10 +1,20 @@
 """Issuing keys: what is stored is the hash and a short prefix for people to recognise it,
 never the key; the key itself is a long random token that authenticates until revoked."""
 
+import pytest
 from sqlmodel import Session
 
 from app.auth.models import ApiKeyCreate, Role
-from app.auth.service import KEY_PREFIX, authenticate, create_key, hash_key, list_keys, revoke_key
+from app.auth.service import (
+    KEY_PREFIX,
+    Principal,
+    authenticate,
+    create_key,
+    hash_key,
+    list_keys,
+    revoke_key,
+)
+from app.errors import Forbidden
 
 
 def test_a_key_is_stored_hashed_with_its_name_and_a_short_prefix(session: Session) -> None:
@@ -34,3 +44,21 @@ def test_the_admin_token_is_an_admin_key_only_when_set(session: Session) -> None
     assert authenticate(session, "secret", admin_token="secret").role == Role.admin  # type: ignore[union-attr]
     assert authenticate(session, "secret", admin_token=None) is None
     assert authenticate(session, "secret", admin_token="other") is None
+
+
+@pytest.mark.parametrize(
+    ("principal", "detail"),
+    [
+        (
+            Principal(role=Role.editor, scope="SE23"),
+            "an editor key scoped to SE23 may not write region SE11",
+        ),
+        (Principal(role=Role.reader), "a reader key may not write region SE11"),
+    ],
+)
+def test_a_refused_region_write_names_the_key_in_plain_english(
+    principal: Principal, detail: str
+) -> None:
+    with pytest.raises(Forbidden) as refused:
+        principal.require_region("SE11")
+    assert refused.value.detail == detail
