@@ -120,6 +120,7 @@ def partners(
     kind: ActorKind | None,
     other_regions_only: bool,
     limit: int,
+    lang: str,
 ) -> dict[str, Any]:
     found = matching.candidates(
         session,
@@ -129,6 +130,7 @@ def partners(
         theme=theme,
         kind=kind,
         other_regions_only=other_regions_only,
+        lang=lang,
     )
     return {"actor": actor(session, cache, actor_id)["actor"], "candidates": found.candidates}
 
@@ -195,9 +197,13 @@ def _call_view(
 
 
 def proposals(
-    session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn, eu_funding: int | None
+    session: Session,
+    keeper: IndexKeeper,
+    body: ConsortiumRequestIn,
+    eu_funding: int | None,
+    lang: str,
 ) -> dict[str, Any]:
-    found = matching.propose(session, keeper, body)
+    found = matching.propose(session, keeper, body, lang)
     index = keeper.index(session)
     call = calls.get_call(session, body.call_id) if body.call_id is not None else None
     shown = []
@@ -220,8 +226,9 @@ def consortium(
     body: ScoreRequestIn,
     call_id: int | None,
     eu_funding: int | None,
+    lang: str,
 ) -> dict[str, Any]:
-    scored = matching.score(session, keeper, body)
+    scored = matching.score(session, keeper, body, lang)
     index = keeper.index(session)
     call = calls.get_call(session, call_id) if call_id is not None else None
     # Who to add: the first member's best partners that are not in it yet.

@@ -235,6 +235,7 @@ async def partners(
             kind=chosen_kind,
             other_regions_only=other_regions_only,
             limit=limit,
+            lang=lang,
         ),
         form=form,
     )
@@ -283,7 +284,7 @@ async def consortia(
             },
         )
         funding = _whole(form["eu_funding"], "eu_funding", limit=10**12)
-        return pages.proposals(session, keeper, body, funding)
+        return pages.proposals(session, keeper, body, funding, lang)
 
     return await _page(
         request, session, lang, "consortia.html", work, _call_choices(session), form=form
@@ -317,7 +318,7 @@ async def consortium(
             ScoreRequestIn,
             {"member_ids": ids, "min_regions": min_regions, "min_members": 2, "max_members": 12},
         )
-        return pages.consortium(session, keeper, body, chosen_call, funding)
+        return pages.consortium(session, keeper, body, chosen_call, funding, lang)
 
     return await _page(
         request, session, lang, "consortium.html", work, _call_choices(session), form=form

@@ -25,9 +25,12 @@ def live(database_url: str) -> Iterator[str]:
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 30) -> Any:
+    """Until the condition holds; an element of the page being replaced is looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(condition)
+    wait = WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+    return wait.until(condition)
 
 
 def _by(driver: Any, css: str) -> Any:

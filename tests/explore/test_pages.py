@@ -189,3 +189,15 @@ def test_without_a_call_the_score_lists_the_rules_it_breaks(explorer: TestClient
     assert "Rules it breaks" in one_region and "min_regions" in one_region
     with_call = _text(explorer.get("/explore/consortium?member=15&member=28&call_id=1").text)
     assert "Rules it breaks" not in with_call  # the call's table lists every rule instead
+
+
+def test_reasons_follow_the_pages_language(explorer: TestClient) -> None:
+    page = _text(explorer.get("/explore/partners?actor_id=15&limit=3&lang=sv").text)
+    swedish = explorer.get(
+        "/api/v1/matching/candidates?actor_id=15&limit=3", headers={"Accept-Language": "sv"}
+    ).json()
+    english = explorer.get("/api/v1/matching/candidates?actor_id=15&limit=3").json()
+    reasons_sv = [r for c in swedish["candidates"] for r in c["reasons"]]
+    reasons_en = [r for c in english["candidates"] for r in c["reasons"]]
+    assert reasons_sv != reasons_en
+    assert all(r in page for r in reasons_sv)
