@@ -29,6 +29,21 @@ class Settings(BaseSettings):
     graceful_shutdown_s: int = Field(default=15, ge=0)
     # How much a partner's funded consortia lift its pair scores (0 = off).
     track_record_weight: float = Field(default=0.1, ge=0.0, le=1.0)
+    # Webhooks: receivers on loopback, link-local or private addresses are refused unless
+    # this is true (for tests and closed networks).
+    webhooks_allow_private: bool = False
+    # Run a delivery dispatcher inside each API process (`serve --no-dispatch` turns it off,
+    # e.g. when `clustermatch webhooks dispatch` runs on its own).
+    webhooks_dispatch: bool = True
+    webhooks_timeout_s: float = Field(default=10.0, gt=0, le=120)
+    webhooks_retry_base_s: float = Field(default=5.0, gt=0)
+    webhooks_retry_max_s: float = Field(default=3600.0, gt=0)
+    # A subscription whose every attempt failed for this long is turned off (3 days).
+    webhooks_disable_after_s: float = Field(default=259_200.0, gt=0)
+    webhooks_poll_interval_s: float = Field(default=0.2, gt=0, le=60)
+    # After a secret rotation, deliveries are signed with the old secret too for this long.
+    webhooks_secret_grace_s: float = Field(default=86_400.0, ge=0)
+    webhooks_batch_size: int = Field(default=500, ge=1, le=10_000)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -18,6 +18,7 @@ from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
 from app.core.paths import API_PREFIX, api_path
 from app.db import engine_for, session_scope
+from app.explore import routes as explore
 from app.matching_service.keeper import IndexKeeper
 from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
@@ -25,6 +26,7 @@ from app.ops.problems import install_error_handlers
 from app.reference import nace, nuts
 from app.routers.openapi import install_openapi
 from app.tracking import session_factory
+from app.webhooks.dispatcher import BackgroundDispatcher
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
 specialisation (S3) priorities, and the cluster organisations and RDI platforms located in them.
@@ -46,8 +48,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = app.state.settings.thread_pool_size
     await anyio.to_thread.run_sync(_warm_index, app)
-    yield
-    app.state.engine.dispose()
+    dispatcher = None
+    if app.state.settings.webhooks_dispatch:
+        dispatcher = BackgroundDispatcher(app.state.settings)
+        dispatcher.start()
+    try:
+        yield
+    finally:
+        if dispatcher is not None:
+            await anyio.to_thread.run_sync(dispatcher.stop)
+        app.state.engine.dispose()
 
 
 def _warm_index(app: FastAPI) -> None:
@@ -81,6 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.include_router(routers.router)
+    app.include_router(explore.router)  # the explorer's pages, outside the API prefix
+    explore.mount_static(app)
     install_openapi(app)
     _mount_offline_docs(app)
 

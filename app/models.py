@@ -6,8 +6,15 @@ from app.calls.models import Call
 from app.catalog import CatalogState
 from app.changes.models import ChangeLog
 from app.consortia.models import SavedConsortium
+from app.feedback.models import Feedback, StoredModel
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
+from app.webhooks.models import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookLane,
+    WebhookSubscription,
+)
 
 __all__ = [
     "Actor",
@@ -15,8 +22,14 @@ __all__ = [
     "Call",
     "CatalogState",
     "ChangeLog",
+    "Feedback",
     "Region",
     "S3Priority",
     "SavedConsortium",
+    "StoredModel",
     "VocabTerm",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookLane",
+    "WebhookSubscription",
 ]

@@ -35,6 +35,12 @@ TABLES = (  # every table but catalog_state and alembic_version
     "change_log",
     "saved_consortium",
     "call",
+    "matching_feedback",
+    "matching_model",
+    "webhook_attempt",
+    "webhook_delivery",
+    "webhook_lane",
+    "webhook_subscription",
 )
 
 
@@ -155,6 +161,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "admin_token": ADMIN_TOKEN,
         "seed_on_start": False,
         "log_level": "WARNING",
+        "webhooks_dispatch": False,  # tests that want one start it themselves
+        "webhooks_allow_private": True,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -152,7 +152,10 @@ def test_readme_examples_run_as_documented(database_url: str, tmp_path: Path) ->
     record = tmp_path / "record"
     record.mkdir()
     with serve_process(
-        database_url, admin_token=documented_admin_token(text), seed_on_start="true"
+        database_url,
+        admin_token=documented_admin_token(text),
+        seed_on_start="true",
+        webhooks_allow_private="true",  # the webhook examples subscribe a local receiver
     ) as (base, _server):
         script = ["set -euo pipefail", CURL_RECORDER]
         for number, example in enumerate(examples):

@@ -32,24 +32,34 @@ def decode_cursor(cursor: str | None) -> int:
         ) from exc
 
 
-def read(session: Session, since: str | None, limit: int) -> ChangePage:
-    after = decode_cursor(since)
+def newest_seq(session: Session) -> int:
+    """The sequence number of the latest committed change (0 for an empty feed)."""
+    return int(session.execute(sa.select(sa.func.max(_TABLE.c.seq))).scalar() or 0)
+
+
+def read_after(session: Session, after: int, limit: int) -> list[tuple[int, Change]]:
+    """Up to `limit` changes after sequence number `after`, each with its number."""
     rows = session.execute(
         sa.select(_TABLE).where(_TABLE.c.seq > after).order_by(_TABLE.c.seq).limit(limit)
     ).mappings()
-    items, last = [], after
+    changes = []
     for row in rows:
         entity_id: str | int = (
             row["entity_id"] if row["entity"] == "region" else int(row["entity_id"])
         )
-        items.append(
-            Change(
-                op=row["op"],
-                entity=row["entity"],
-                id=entity_id,
-                version=row["version"],
-                data=row["data"],
-            )
+        change = Change(
+            op=row["op"],
+            entity=row["entity"],
+            id=entity_id,
+            version=row["version"],
+            data=row["data"],
         )
-        last = row["seq"]
-    return ChangePage(items=items, next_cursor=encode_cursor(last))
+        changes.append((row["seq"], change))
+    return changes
+
+
+def read(session: Session, since: str | None, limit: int) -> ChangePage:
+    after = decode_cursor(since)
+    changes = read_after(session, after, limit)
+    last = changes[-1][0] if changes else after
+    return ChangePage(items=[change for _, change in changes], next_cursor=encode_cursor(last))

@@ -9,7 +9,7 @@ frequencies are adjusted by the difference, so one update costs about the same a
 """
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,7 +24,7 @@ TEXT_WIDTH = 2**20
 # The exponents of the final weighted geometric mean (they sum to 1), under the names
 # outside tools read to recombine the returned components; `combine` is the one place
 # they are applied.
-FINAL_EXPONENTS = DEFAULT_WEIGHTS
+FINAL_EXPONENTS = dict(DEFAULT_WEIGHTS)
 __all__ = ["FINAL_EXPONENTS", "FLOOR", "MatchIndex", "PairScores", "complementarity"]
 # Thematic closeness: shared concepts weighted by specificity, and description similarity.
 THEMATIC_WEIGHTS = {"concepts": 0.75, "text": 0.25}
@@ -136,8 +136,9 @@ class MatchIndex:
     # (0 switches it off). A partner with 3 or more funded consortia gets the full lift.
     funded: dict[int, int] = field(default_factory=dict)
     track_record_weight: float = 0.0
-    # How the components combine into the score (see app.matching.combine).
-    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    # How the components combine into the score (see app.matching.combine): the
+    # defaults, or weights fitted from outcomes.
+    exponents: dict[str, float] = field(default_factory=lambda: dict(FINAL_EXPONENTS))
     ids: np.ndarray = field(init=False)
     position: dict[int, int] = field(init=False)
 
@@ -217,10 +218,10 @@ class MatchIndex:
         updated.track_record = self._track_record_of(funded)
         return updated
 
-    def with_weights(self, weights: Mapping[str, float]) -> "MatchIndex":
-        """The same index combining the components with other weights."""
+    def with_exponents(self, exponents: dict[str, float]) -> "MatchIndex":
+        """The same index combining the components with other weights: nothing rebuilt."""
         updated = copy.copy(self)
-        updated.weights = dict(weights)
+        updated.exponents = dict(exponents)
         return updated
 
     def can_take(self, changed: list[ActorFeatures]) -> bool:
@@ -477,7 +478,7 @@ class MatchIndex:
         regional = 0.5 * other_region + 0.5 * s3_support
 
         score = combine(
-            {"thematic": thematic, "complementarity": comp, "regional": regional}, self.weights
+            {"thematic": thematic, "complementarity": comp, "regional": regional}, self.exponents
         )
         return PairScores(
             theme=theme,

@@ -15,9 +15,11 @@ from sqlmodel import Session, col, select
 from app import catalog
 from app.actors.models import Actor
 from app.consortia.service import funded_counts
+from app.feedback.service import weights_in_use
 from app.matching.features import ActorFeatures, compute_features, reader_for
 from app.matching.index import MatchIndex
 from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
+from app.matching.weights import COMPONENTS, default_weights
 from app.reference import nace
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabKind, VocabTerm
@@ -155,6 +157,10 @@ class IndexKeeper:
                 self._features[features.profile.id] = features
         regions = load_regions(session)
         funded = funded_counts(session)
+        # Weights stored by the last `clustermatch matching fit`, else the defaults (also
+        # when the stored ones name other components than the engine combines now).
+        fitted = weights_in_use(session)
+        exponents = fitted if fitted and set(fitted) == set(COMPONENTS) else default_weights()
         changed = [self._features[i] for i in stale]
         current = self._index
         if (
@@ -165,9 +171,10 @@ class IndexKeeper:
             and len(stale) <= REBUILD_SHARE * max(len(self._features), 1)
             and current.can_take(changed)
         ):
-            # A few actors changed (or only the track record moved): replace their rows.
+            # A few actors changed (or only the track record or the weights moved):
+            # replace their rows, keep every other matrix.
             updated = current.with_features(changed) if changed else current
-            self._index = updated.with_funded(funded)
+            self._index = updated.with_funded(funded).with_exponents(exponents)
         else:
             self._index = MatchIndex(
                 vocabulary=vocabulary,
@@ -175,6 +182,7 @@ class IndexKeeper:
                 features=[self._features[i] for i in sorted(self._features)],
                 funded=funded,
                 track_record_weight=self._track_record_weight,
+                exponents=exponents,
             )
         self._version = version
         log.info(

@@ -17,11 +17,12 @@ from app.routers import (
     regions,
     sync,
     vocabularies,
+    webhooks,
 )
 
 # Any route may meet these, so every operation documents them.
 api = APIRouter(responses=problem_responses(413, 422, 500, 503))
-for module in (regions, vocabularies, keys, matching, calls, consortia, sync, changes):
+for module in (regions, vocabularies, keys, matching, calls, consortia, sync, changes, webhooks):
     api.include_router(module.router)
 api.include_router(actors.clusters_router)
 api.include_router(actors.rdi_platforms_router)
