@@ -1,4 +1,4 @@
-"""The `clustermatch` command: serve, db, seed, import, export, keys, webhooks."""
+"""The `clustermatch` command: serve, db, seed, import, export, keys, matching, webhooks."""
 
 import json
 import os
@@ -7,6 +7,7 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -22,11 +23,14 @@ from app.auth import service as keys
 from app.auth.models import ApiKeyCreate, Role
 from app.config import get_settings
 from app.db import engine_for, session_scope
-from app.errors import DomainError
+from app.errors import DomainError, InvalidPayload
+from app.matching_service import learning
 from app.seed import ensure_reference_data, is_empty, seed_example_data
 from app.tracking import session_factory
+from app.transfer import files as transfer_files
+from app.transfer import spreadsheet
 from app.transfer.schemas import ImportReport
-from app.transfer.service import export_document, import_document, parse_document, total_records
+from app.transfer.service import export_document
 from app.webhooks.dispatcher import Dispatcher
 
 # Plain help: typer's rich help labels every flag (--help included) with a `<bool>` type.
@@ -40,6 +44,8 @@ keys_app = typer.Typer(help="API keys", no_args_is_help=True, rich_markup_mode=N
 webhooks_app = typer.Typer(help="Webhook deliveries", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+matching_app = typer.Typer(help="The matching model", no_args_is_help=True)
+app.add_typer(matching_app, name="matching")
 app.add_typer(webhooks_app, name="webhooks")
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -52,12 +58,16 @@ def _run(step: Callable[[Session], T]) -> T:
         with session_scope(session_factory(engine)) as session:
             return step(session)
     except DomainError as exc:
-        err.print(f"[red]error:[/red] {exc.detail}")
-        for e in exc.errors or []:
-            err.print(f"  {e.field}: {e.message}")
+        _print_error(exc)
         raise typer.Exit(1) from exc
     finally:
         engine.dispose()
+
+
+def _print_error(exc: DomainError) -> None:
+    err.print(f"[red]error:[/red] {exc.detail}")
+    for e in exc.errors or []:
+        err.print(f"  {e.field}: {e.message}", markup=False, highlight=False)
 
 
 def prepare_database(seed: bool) -> None:
@@ -186,17 +196,20 @@ def seed() -> None:
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True)],
+    dry_run: Annotated[
+        bool, typer.Option(help="Check and count what would change; write nothing")
+    ] = False,
 ) -> None:
-    """Upsert a {regions, clusters, rdi_platforms} JSON file: all is checked, then all written."""
+    """Upsert regions, clusters and RDI platforms from one JSON document, or from XLSX
+    workbooks and CSV files (one sheet or file per entity): all is checked, then all written."""
     try:
-        raw = json.loads(file.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error:[/red] {file} is not a JSON document: {exc}")
+        found = transfer_files.read([(f.name, f.read_bytes()) for f in files])
+    except InvalidPayload as exc:
+        _print_error(exc)
         raise typer.Exit(1) from exc
 
     def step(session: Session) -> ImportReport:
-        checked = parse_document(session, raw)
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -205,21 +218,42 @@ def import_(
             console=err,
             transient=not sys.stderr.isatty(),
         ) as progress:
-            task = progress.add_task("import", total=total_records(checked))
-            return import_document(session, checked, lambda n: progress.advance(task, n))
+            task = progress.add_task("import", total=found.total())
+            return transfer_files.import_files(
+                session, found, dry_run=dry_run, progress=lambda n: progress.advance(task, n)
+            )
 
-    _print_report(_run(step))
+    report = _run(step)
+    if dry_run:
+        err.print("dry run: nothing was written; this is what the import would do")
+    _print_report(report)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    xlsx = "xlsx"
 
 
 @app.command()
-def export(file: Annotated[Path, typer.Argument(dir_okay=False, writable=True)]) -> None:
-    """Write every region, cluster and RDI platform to a JSON file (`-` for standard output)."""
+def export(
+    file: Annotated[Path, typer.Argument(dir_okay=False, writable=True)],
+    format: Annotated[
+        ExportFormat | None, typer.Option(help="json or xlsx (default: from the file name)")
+    ] = None,
+) -> None:
+    """Write every region, cluster and RDI platform to a JSON file (`-` for standard output)
+    or an XLSX workbook of the shape import reads."""
     doc = _run(export_document)
-    text = json.dumps(doc, ensure_ascii=False, indent=1)
-    if str(file) == "-":
-        sys.stdout.write(text + "\n")
+    chosen = format or (ExportFormat.xlsx if file.suffix.lower() == ".xlsx" else ExportFormat.json)
+    if chosen == ExportFormat.xlsx:
+        if str(file) == "-":
+            sys.stdout.buffer.write(spreadsheet.write_xlsx(doc))
+        else:
+            file.write_bytes(spreadsheet.write_xlsx(doc))
+    elif str(file) == "-":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     else:
-        file.write_text(text, encoding="utf-8")
+        file.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     err.print(
         f"exported {len(doc['regions'])} regions, {len(doc['clusters'])} clusters, "
         f"{len(doc['rdi_platforms'])} RDI platforms"
@@ -300,6 +334,35 @@ def keys_revoke(key_id: Annotated[int, typer.Argument()]) -> None:
     """Revoke a key by id; requests with it get 401 from then on."""
     _run(lambda session: keys.revoke_key(session, key_id))
     err.print(f"revoked key {key_id}")
+
+
+@matching_app.command("fit")
+def matching_fit() -> None:
+    """Fit the pair-score weights from verdicts and funded or rejected consortia; store
+    them with their cross-validated quality. Fitted weights are used only if they rank
+    held-out labels better than the defaults; running API processes pick them up."""
+
+    engine = engine_for(get_settings())
+    try:
+        stored = learning.fit(session_factory(engine))
+    finally:
+        engine.dispose()
+    evaluation = stored.evaluation or {}
+    table = Table("", "thematic", "complementarity", "regional")
+    table.add_row("in use", *(f"{stored.weights[k]:.3f}" for k in _COMPONENTS))
+    if stored.fitted_weights:
+        table.add_row("fitted", *(f"{stored.fitted_weights[k]:.3f}" for k in _COMPONENTS))
+    err.print(table)
+    if evaluation:
+        err.print(
+            f"held-out AUC: fitted {evaluation['fitted_auc']:.3f}, "
+            f"default {evaluation['default_auc']:.3f} "
+            f"({evaluation['queries']} query actors, {evaluation['folds']} folds)"
+        )
+    err.print(f"{stored.source} weights in use: {stored.reason}")
+
+
+_COMPONENTS = ("thematic", "complementarity", "regional")
 
 
 if __name__ == "__main__":

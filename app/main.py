@@ -18,6 +18,7 @@ from app.actors.read_cache import JsonCache
 from app.config import Settings, get_settings
 from app.core.paths import API_PREFIX, api_path
 from app.db import engine_for, session_scope
+from app.explore import routes as explore
 from app.matching_service.keeper import IndexKeeper
 from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
@@ -90,6 +91,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.include_router(routers.router)
+    app.include_router(explore.router)  # the explorer's pages, outside the API prefix
+    explore.mount_static(app)
     install_openapi(app)
     _mount_offline_docs(app)
 

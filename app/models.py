@@ -6,6 +6,7 @@ from app.calls.models import Call
 from app.catalog import CatalogState
 from app.changes.models import ChangeLog
 from app.consortia.models import SavedConsortium
+from app.feedback.models import Feedback, StoredModel
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabTerm
 from app.webhooks.models import (
@@ -21,9 +22,11 @@ __all__ = [
     "Call",
     "CatalogState",
     "ChangeLog",
+    "Feedback",
     "Region",
     "S3Priority",
     "SavedConsortium",
+    "StoredModel",
     "VocabTerm",
     "WebhookAttempt",
     "WebhookDelivery",

@@ -15,6 +15,7 @@ from app.catalog import CatalogVersion
 from app.changes.recorder import ChangeRecorder
 from app.consortia.models import SavedConsortium, Status
 from app.db import make_session_factory
+from app.feedback.models import StoredModel
 from app.regions.models import Region, S3Priority
 from app.regions.service import FEED as REGION_FEED
 from app.vocab.models import VocabTerm
@@ -24,7 +25,8 @@ def matching_reads(row: object) -> bool:
     """Whether a changed row is something the matching index is built from."""
     if isinstance(row, SavedConsortium):
         return row.status == Status.funded  # a track record (funded is final)
-    return isinstance(row, Actor | Region | S3Priority | VocabTerm)
+    # A stored fit changes the score weights; verdicts change nothing until a fit.
+    return isinstance(row, Actor | Region | S3Priority | VocabTerm | StoredModel)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -35,6 +35,8 @@ TABLES = (  # every table but catalog_state and alembic_version
     "change_log",
     "saved_consortium",
     "call",
+    "matching_feedback",
+    "matching_model",
     "webhook_attempt",
     "webhook_delivery",
     "webhook_lane",

@@ -40,3 +40,10 @@ def create_actor(
     response = client.post(ACTOR_PATHS[kind], json=actor_body(**overrides), headers=headers)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def api_key(client: TestClient, role: str, scope: str | None = None) -> dict[str, str]:
+    """Headers carrying a new key of `role` (editors need a NUTS `scope`)."""
+    created = client.post("/api/v1/keys", json={"role": role, "scope": scope}, headers=ADMIN)
+    assert created.status_code == 201, created.text
+    return {"Authorization": f"Bearer {created.json()['key']}"}

@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"app.core"},
     {"app.matching"},
     {"app.db", "app.migrate", "app.catalog"},
-    {"app.ops"},  # renders problems; runs a unit of work for the error handlers
+    {"app.ops"},  # HTTP-side plumbing: may run a unit of work (reference checks of bad input)
     {"app.changes"},
     {"app.auth"},
     {"app.vocab"},
@@ -28,17 +28,19 @@ LAYERS: list[set[str]] = [
     {"app.actors"},
     {"app.calls"},
     {"app.consortia"},
+    {"app.feedback"},
     {"app.matching_service"},
     {"app.transfer"},
     {"app.webhooks"},
     {"app.sync", "app.seed", "app.tracking", "app.models"},
     {"app.routers"},
+    {"app.explore"},
     {"app.main", "app.cli"},
 ]
 LAYER_OF = {unit: depth for depth, units in enumerate(LAYERS) for unit in units}
 WEB = ("fastapi", "starlette")
 DATABASE = ("sqlalchemy", "sqlmodel", "alembic", "psycopg")
-HTTP_SIDE = {"app.routers", "app.main", "app.ops"}
+HTTP_SIDE = {"app.routers", "app.explore", "app.main", "app.ops"}
 
 
 def module_name(path: Path) -> str:
@@ -174,3 +176,18 @@ print("\\n".join(failed))
         check=True,
     )
     assert result.stdout.strip() == ""
+
+
+def test_api_processes_do_not_load_the_fitting_code() -> None:
+    """Fitting is the CLI's work: the app does not import it, so workers start as fast as
+    before it existed."""
+    script = "import sys, app.main; print(sorted(m for m in sys.modules if m in sys.argv[1:]))"
+    heavy = ["app.matching.learning", "app.matching_service.learning", "sklearn.linear_model"]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *heavy],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

@@ -11,9 +11,15 @@ from typer.testing import CliRunner
 
 from app import migrate
 from app.actors.models import Actor
+from app.auth.models import Role
+from app.auth.service import Principal
 from app.calls.models import Call
 from app.cli import app as cli
 from app.config import get_settings
+from app.feedback import service as outcomes
+from app.feedback.schemas import FeedbackIn
+from app.matching.learning import default_weights
+from app.matching_service import model as model_report
 from app.regions.models import Region
 from app.transfer.service import export_document
 from tests.conftest import with_session
@@ -171,3 +177,23 @@ def test_serve_says_which_database_it_uses_first(tmp_path: Path) -> None:
 def test_a_logged_database_url_hides_its_password() -> None:
     shown = migrate.describe_url("postgresql+psycopg://cm:s3cret@db.internal:5432/clustermatch")
     assert shown == "postgresql+psycopg://cm:***@db.internal:5432/clustermatch"
+
+
+def test_matching_fit_stores_the_weights_it_chose(cli_env: str) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+
+    def give_verdicts(session: Session) -> None:
+        first, second, third = session.exec(select(Actor.id).order_by(Actor.id).limit(3)).all()
+        for candidate, verdict in ((second, "relevant"), (third, "not_relevant")):
+            body = FeedbackIn(actor_id=first, candidate_id=candidate, verdict=verdict)
+            outcomes.record(session, body, Principal(role=Role.admin))
+
+    with_session(cli_env, give_verdicts)
+    assert with_session(cli_env, model_report.model).fitted_at is None
+    result = runner.invoke(cli, ["matching", "fit"])
+    assert result.exit_code == 0, result.output
+    assert "default weights in use: too few labels" in result.output
+    model = with_session(cli_env, model_report.model)
+    assert model.fitted_at is not None
+    assert (model.source, model.weights.model_dump()) == ("default", default_weights())
+    assert model.labels_at_fit is not None and model.labels_at_fit.total == 2

@@ -90,6 +90,8 @@ class MatchIndex:
     # (0 switches it off). A partner with 3 or more funded consortia gets the full lift.
     funded: dict[int, int] = field(default_factory=dict)
     track_record_weight: float = 0.0
+    # How the three components combine: FINAL_EXPONENTS, or weights fitted from outcomes.
+    exponents: dict[str, float] = field(default_factory=lambda: dict(FINAL_EXPONENTS))
     ids: np.ndarray = field(init=False)
     position: dict[int, int] = field(init=False)
 
@@ -134,6 +136,12 @@ class MatchIndex:
         updated = copy.copy(self)
         updated.funded = funded
         updated.track_record = self._track_record_of(funded)
+        return updated
+
+    def with_exponents(self, exponents: dict[str, float]) -> "MatchIndex":
+        """The same index combining the components with other weights: nothing rebuilt."""
+        updated = copy.copy(self)
+        updated.exponents = dict(exponents)
         return updated
 
     # -- assembly -------------------------------------------------------------------
@@ -248,10 +256,11 @@ class MatchIndex:
         s3_support = covered / np.maximum(basis.sum(axis=1), 1.0)
         regional = 0.5 * other_region + 0.5 * s3_support
 
+        weights = self.exponents
         score = np.exp(
-            FINAL_EXPONENTS["thematic"] * np.log(thematic + FLOOR)
-            + FINAL_EXPONENTS["complementarity"] * np.log(complementarity + FLOOR)
-            + FINAL_EXPONENTS["regional"] * np.log(regional + FLOOR)
+            weights["thematic"] * np.log(thematic + FLOOR)
+            + weights["complementarity"] * np.log(complementarity + FLOOR)
+            + weights["regional"] * np.log(regional + FLOOR)
         )
         return PairScores(
             theme=theme,

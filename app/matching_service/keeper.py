@@ -14,9 +14,11 @@ from sqlmodel import Session, col, select
 from app import catalog
 from app.actors.models import Actor
 from app.consortia.service import funded_counts
+from app.feedback.service import weights_in_use
 from app.matching.features import ActorFeatures, compute_features, reader_for
 from app.matching.index import MatchIndex
 from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
+from app.matching.weights import COMPONENTS, default_weights
 from app.reference import nace
 from app.regions.models import Region, S3Priority
 from app.vocab.models import VocabKind, VocabTerm
@@ -147,10 +149,14 @@ class IndexKeeper:
                 self._features[features.profile.id] = features
         regions = load_regions(session)
         funded = funded_counts(session)
+        # Weights stored by the last `clustermatch matching fit`, else the defaults (also
+        # when the stored ones name other components than the engine combines now).
+        fitted = weights_in_use(session)
+        exponents = fitted if fitted and set(fitted) == set(COMPONENTS) else default_weights()
         # Every actor still read as before (a new vocabulary makes all of them stale).
         if self._index is not None and not stale and not gone and regions == self._index.regions:
-            # Only the track record moved (a consortium was funded): keep every matrix.
-            self._index = self._index.with_funded(funded)
+            # Only the track record or the weights moved: keep every matrix.
+            self._index = self._index.with_funded(funded).with_exponents(exponents)
         else:
             self._index = MatchIndex(
                 vocabulary=vocabulary,
@@ -158,6 +164,7 @@ class IndexKeeper:
                 features=[self._features[i] for i in sorted(self._features)],
                 funded=funded,
                 track_record_weight=self._track_record_weight,
+                exponents=exponents,
             )
         self._version = version
         log.info(

@@ -17,7 +17,6 @@ from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.messages import field_errors
-from app.db import run_unit
 from app.errors import (
     Conflict,
     DomainError,
@@ -62,10 +61,15 @@ async def _reference_errors(request: Request, body: Any, flagged: set[str]) -> l
     if not isinstance(sent, dict):
         return []
     session: Session = request.app.state.session_factory()
+
+    def read_only() -> list[FieldError]:
+        try:
+            return check(session, sent, flagged)
+        finally:
+            session.rollback()  # it only read: end its transaction in this thread
+
     try:
-        return await run_in_threadpool(
-            run_unit, session, lambda: check(session, sent, flagged), write=False
-        )
+        return await run_in_threadpool(read_only)
     except Exception as exc:  # the validation errors alone still answer the request
         log.warning("reference checks skipped: %s", str(exc).splitlines()[0][:200])
         return []

@@ -1,9 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response, status
 
 from app.actors.models import ActorKind
 from app.core.fields import NutsCode, RowId, Slug
+from app.feedback import service as outcomes
+from app.feedback.schemas import FeedbackIn, FeedbackOut, ModelOut
+from app.matching_service import model as model_report
 from app.matching_service import service
 from app.matching_service.schemas import (
     CandidatesOut,
@@ -14,7 +17,7 @@ from app.matching_service.schemas import (
     ScoreRequestIn,
 )
 from app.ops.problems import problem_responses
-from app.routers.deps import IndexDep, ReadAccess, SessionDep, in_thread
+from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep, in_thread
 
 # Matching is CPU work: it runs in the thread pool (`in_thread`), never on the event loop.
 router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAccess])
@@ -86,3 +89,32 @@ async def regions(
     return await in_thread(
         session, lambda: service.partner_regions(session, keeper, region_code, limit)
     )
+
+
+@router.post(
+    "/feedback",
+    response_model=FeedbackOut,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"model": FeedbackOut, "description": "This key's earlier verdict was replaced"},
+        **problem_responses(401, 403, 409, 422),
+    },
+    summary="Record a verdict on a candidate; it counts at the next `clustermatch matching fit`",
+)
+async def feedback(
+    session: SessionDep, writer: WriterDep, body: FeedbackIn, response: Response
+) -> FeedbackOut:
+    recorded = await in_thread(session, lambda: outcomes.record(session, body, writer), write=True)
+    if recorded.replaced:
+        response.status_code = status.HTTP_200_OK
+    return recorded
+
+
+@router.get(
+    "/model",
+    response_model=ModelOut,
+    responses=problem_responses(401),
+    summary="The pair-score weights in use, the labels, and fitted vs default ranking quality",
+)
+async def model(session: SessionDep) -> ModelOut:
+    return await in_thread(session, lambda: model_report.model(session))

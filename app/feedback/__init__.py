@@ -1,0 +1,1 @@
+"""Outcomes matching learns from: verdicts on candidates, and the stored score weights."""
