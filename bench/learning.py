@@ -76,7 +76,7 @@ def flood_figures(n: int) -> None:
     sample = random.Random(4).sample(outside, min(300, len(outside)))
 
     def tops(weights: dict[str, float]) -> dict[int, set[int]]:
-        weighted = index.with_exponents(weights)
+        weighted = index.with_weights(weights)
         return {a: {c.actor_id for c in candidates(weighted, a, limit=10)} for a in sample}
 
     for share, name in ((KEY_SHARE_CAP, f"cap {KEY_SHARE_CAP:.0%}"), (1.0, "no cap")):

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,11 @@ curl() {
 }
 """
 
+# `clustermatch` as installed beside the interpreter running the tests.
+CLUSTERMATCH_COMMAND = f"""
+clustermatch() {{ "{sys.executable}" -m app.cli "$@"; }}
+"""
+
 
 @dataclass
 class Example:
@@ -52,7 +58,8 @@ def blocks(text: str) -> list[tuple[str, str, int, int]]:
 
 def commands(body: str, first_line: int) -> list[Example]:
     """Shell commands of a block, each with the comments above and after it. A command
-    goes on while a line ends in a backslash or a single quote is open."""
+    goes on until bash reads it as whole (a backslash, an open quote, a loop or a pipe at the
+    end of a line carry it on)."""
     out: list[Example] = []
     notes: list[str] = []
     pending: list[str] = []
@@ -74,11 +81,17 @@ def commands(body: str, first_line: int) -> list[Example]:
             continue
         pending.append(line)
         joined = "\n".join(pending)
-        if line.endswith("\\") or joined.count("'") % 2:
+        if not _whole(joined):
             continue
         out.append(Example(joined, first_line + offset - len(pending) + 1, notes))
         notes, pending = [], []
     return out
+
+
+def _whole(command: str) -> bool:
+    if command.endswith("\\"):
+        return False
+    return subprocess.run(["bash", "-n", "-c", command], capture_output=True).returncode == 0
 
 
 def _balanced(text: str) -> bool:
@@ -104,10 +117,12 @@ def readme_examples(text: str) -> tuple[list[Example], list[str]]:
 
 
 def runnable(command: str) -> bool:
-    """API calls and the variables they use; not servers, test runs or deployments."""
+    """API calls, the variables they use and the matching fit they show; not servers, test
+    runs or deployments."""
     return (
         "curl" in command
         or command.startswith("export AUTH=")
+        or command.startswith("clustermatch matching fit")
         or bool(re.match(r"^[A-Z]+=\$\(", command))
     )
 
@@ -157,7 +172,7 @@ def test_readme_examples_run_as_documented(database_url: str, tmp_path: Path) ->
         seed_on_start="true",
         webhooks_allow_private="true",  # the webhook examples subscribe a local receiver
     ) as (base, _server):
-        script = ["set -euo pipefail", CURL_RECORDER]
+        script = ["set -euo pipefail", CURL_RECORDER, CLUSTERMATCH_COMMAND]
         for number, example in enumerate(examples):
             script += [f"CMD={number}", example.command.replace(DOCUMENTED_BASE, base)]
         spec = httpx.get(f"{base}/openapi.json").json()

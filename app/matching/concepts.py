@@ -1,38 +1,245 @@
-"""Reading themes and capabilities out of free text, in Swedish and English.
+"""Reading themes, capabilities offered and sought, and technologies out of free text, in
+Swedish and English.
 
-Each vocabulary term is matched by its labels, synonyms and slug. Phrase words of five
-letters or more match as prefixes, so inflected and compound Swedish forms are found
-("testbädd" in "testbäddar", "livsmedel" in "livsmedelskluster"); shorter words must
-match whole ("mat" is not "material").
+Words are compared by their Snowball stems in both languages ("beds" is "bed",
+"biobanker" is "biobank"), and a vocabulary stem of five letters or more also matches the
+start of a longer word, so Swedish compounds are found ("testbädd" in "testbäddsmiljö",
+"prototyp" in "prototyputveckling"), and a word of six letters or more also matches the
+end of a compound, its head ("analys" in "dataanalys"); shorter words must match whole
+("mat" is not "material"). A match by prefix only is weak evidence: a single weak word ("healthier")
+does not make a theme.
 """
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-_WORD = re.compile(r"[0-9a-zåäöéüæø]+")
-_SENTENCE = re.compile(r"[.;!?\n]+")
+import snowballstemmer
+
+_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|,")
+_SENTENCE = re.compile(r"[.;:!?\n()]+")
 PREFIX_MIN = 5
+GRAM = 4  # letters in the n-grams that relate two spellings of a technology
+STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
 
-# Words after which, in the same sentence, capabilities are sought rather than offered.
-# "söker partner som erbjuder X" seeks X: once a seek cue is seen, the rest is sought.
-SEEK_CUES = (
-    ("söker",),
-    ("söka",),
-    ("behöver",),
-    ("efterfrågar",),
-    ("saknar",),
-    ("vill", "hitta"),
-    ("seek",),
-    ("seeks",),
-    ("seeking",),
-    ("looking", "for"),
-    ("need",),
-    ("needs",),
-    ("want",),
-    ("wants",),
-    ("lack",),
-    ("lacks",),
+_SWEDISH = snowballstemmer.stemmer("swedish")
+_ENGLISH = snowballstemmer.stemmer("english")
+
+# Cue phrases, as lower-case word tuples. What follows a seek cue is sought until an offer
+# cue starts a new clause ("Looking for testbeds, and we offer SMEs"); an offer verb right
+# after a relative word stays sought ("söker partner som erbjuder testbäddar").
+SEEK_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "söker",
+        "söka",
+        "letar efter",
+        "letar",
+        "behöver",
+        "behov av",
+        "efterfrågar",
+        "efterlyser",
+        "saknar",
+        "vill hitta",
+        "vill träffa",
+        "vill möta",
+        "vill komma i kontakt med",
+        "önskar",
+        "intresserade av att träffa",
+        "seek",
+        "seeks",
+        "seeking",
+        "looking for",
+        "look for",
+        "looks for",
+        "searching for",
+        "in search of",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "lack",
+        "lacks",
+        "require",
+        "requires",
+        "would like to meet",
+        "would like to find",
+        "would like to work with",
+        "wish to meet",
+        "hope to find",
+        "interested in meeting",
+        "interested in",
+        "intresserade av",
+        "welcome",
+        "welcomes",
+        "välkomnar",
+        "on the lookout for",
+        "hoping to find",
+        "söker efter",
+    )
 )
+OFFER_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "erbjuder",
+        "erbjuda",
+        "tillhandahåller",
+        "bidrar med",
+        "vi har",
+        "vi kan",
+        "offer",
+        "offers",
+        "offering",
+        "provide",
+        "provides",
+        "providing",
+        "bring",
+        "brings",
+        "contribute",
+        "contributes",
+        "we have",
+        "we run",
+        "vi driver",
+        "deliver",
+        "delivers",
+        "levererar",
+        "kan bidra med",
+        "delar med oss av",
+    )
+)
+# A capability right after one of these is not offered or sought ("we do not offer
+# manufacturing", "vi saknar inte finansiering" is rare enough to ignore).
+NEGATIONS = frozenset({"not", "no", "never", "inte", "ej", "ingen", "inga", "aldrig"})
+NEGATION_REACH = 3  # words back from a capability that a negation covers
+_RELATIVE = frozenset({"som", "that", "which", "who", "can", "could", "kan", "vilka", "vilken"})
+
+# A technology or focus phrase follows these ("with a focus on biobanking").
+FOCUS_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "focus on",
+        "focuses on",
+        "focused on",
+        "focusing on",
+        "specialised in",
+        "specialized in",
+        "specialising in",
+        "specializing in",
+        "specialists in",
+        "specialise in",
+        "specialize in",
+        "expertise in",
+        "expert in",
+        "experts in",
+        "fokus på",
+        "fokuserar på",
+        "inriktning mot",
+        "inriktning på",
+        "inriktade på",
+        "inriktad på",
+        "specialiserade på",
+        "specialiserad på",
+        "specialiserat på",
+        "specialister på",
+        "expertis inom",
+        "expertis på",
+        "spetskompetens inom",
+    )
+)
+_FOCUS_WORDS = 4
+_JOINERS = frozenset({"and", "och", "or", "eller", "samt", "plus"})
+_STOPS = frozenset(
+    [
+        "for",
+        "in",
+        "within",
+        "inom",
+        "för",
+        "i",
+        "to",
+        "till",
+        "at",
+        "på",
+        "of",
+        "av",
+        "som",
+        "that",
+        "which",
+        "with",
+        "med",
+        "by",
+        "from",
+        "we",
+        "vi",
+        "our",
+        "vår",
+        "vårt",
+        "våra",
+        "is",
+        "are",
+        "är",
+        "och",
+        "and",
+        "is",
+        "it",
+        "det",
+        "den",
+        "this",
+        "these",
+        "where",
+        "där",
+        "who",
+        "whose",
+        "while",
+        "medan",
+        "but",
+        "men",
+        "also",
+        "även",
+        "så",
+        "as",
+    ]
+)
+_LEADING = frozenset({"the", "a", "an", "en", "ett", "det", "den", "de"})
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> frozenset[str]:
+    """The word and its Swedish and English stems: two words are one if these meet."""
+    return frozenset({word, _SWEDISH.stemWord(word), _ENGLISH.stemWord(word)})
+
+
+@lru_cache(maxsize=200_000)
+def canonical(word: str) -> str:
+    """One spelling for a word in either language: its shortest stem."""
+    return min(stems(word), key=lambda s: (len(s), s))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, with commas kept as clause marks."""
+    return _TOKEN.findall(text.lower())
+
+
+def words(text: str) -> list[str]:
+    return [t for t in tokens(text) if t != ","]
+
+
+def technology_key(phrase: str) -> str:
+    """The concept a technology or focus phrase names: its words' stems, in order."""
+    return " ".join(canonical(w) for w in words(phrase))
+
+
+def technology_grams(key: str) -> list[str]:
+    """Letter 4-grams of a technology key's words: a looser form that relates spellings
+    and languages sharing a root ("kompositer"/"composites", "cellterapi"/"cell therapy",
+    "biobanker"/"biobanking") and compounds to their parts."""
+    grams = []
+    for word in key.split():
+        grams += [word[k : k + GRAM] for k in range(max(len(word) - GRAM + 1, 1))]
+    return sorted(set(grams))
+
+
+Hit = tuple[str, int, bool, int]  # slug, position, whole-word match, length in words
 
 
 @dataclass(frozen=True)
@@ -46,10 +253,10 @@ class Reading:
     themes: frozenset[str] = frozenset()
     offers: frozenset[str] = frozenset()
     seeks: frozenset[str] = frozenset()
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    # Evidence per theme: STRONG per whole-word mention, WEAK per prefix-only one.
+    theme_evidence: dict[str, float] = field(default_factory=dict)
+    # Technology / focus phrases read after a focus cue: concept key -> phrase as written.
+    technologies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,60 +273,174 @@ class ConceptReader:
     def read(self, text: str) -> Reading:
         if not text.strip():
             return Reading()
-        themes: set[str] = set()
+        evidence: dict[str, float] = {}
         offers: set[str] = set()
         seeks: set[str] = set()
+        neutral: set[str] = set()  # named outside any offer or seek clause
+        technologies: dict[str, str] = {}
         for sentence in _SENTENCE.split(text):
-            tokens = words(sentence)
-            if not tokens:
+            toks = tokens(sentence)
+            if not any(t != "," for t in toks):
                 continue
-            themes |= {slug for slug, _ in self._theme_index.find(tokens)}
-            seek_from = _first_cue(tokens)
-            for slug, position in self._capability_index.find(tokens):
-                (seeks if position >= seek_from else offers).add(slug)
-        return Reading(frozenset(themes), frozenset(offers), frozenset(seeks))
+            for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
+                evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
+            modes = _clause_modes(toks)
+            for slug, position, _, _ in self._capability_index.find(toks):
+                if _negated(toks, position):
+                    continue
+                {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
+            for phrase in _focus_phrases(toks):
+                if not self._capability_index.covers(phrase):
+                    technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
+        # What a text names after "we offer" is what it offers; a capability named in
+        # passing ("a research institute") counts only when no clause says what it offers.
+        return Reading(
+            themes=frozenset(evidence),
+            offers=frozenset(offers or neutral),
+            seeks=frozenset(seeks),
+            theme_evidence=evidence,
+            technologies=technologies,
+        )
+
+
+def _best_per_position(hits: list[Hit]) -> list[tuple[str, int, bool]]:
+    """One hit per theme and position (a phrase and its synonym may both match there)."""
+    best: dict[tuple[str, int], bool] = {}
+    for slug, position, strong, _ in hits:
+        best[slug, position] = best.get((slug, position), False) or strong
+    return [(slug, position, strong) for (slug, position), strong in best.items()]
 
 
 class _PhraseIndex:
-    """Phrases keyed by their first word (whole) or its first letters (prefix words),
-    so each token of a text is checked against a handful of phrases, not all."""
+    """Phrases keyed by the first letters of their first word, so each token of a text is
+    checked against a handful of phrases, not all."""
 
     def __init__(self, terms: list[Term]) -> None:
-        self._whole: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        self._prefix: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # One-word phrases by their last letters, to find them as a compound's head.
+        self._by_end: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for term in terms:
-            for phrase in {term.slug.replace("-", " "), *term.phrases}:
+            forms = {term.slug.replace("-", " "), *term.phrases}
+            for phrase in list(forms):
+                parts = words(phrase)
+                if len(parts) > 1 and len("".join(parts)) >= 6:
+                    forms.add("".join(parts))  # "test bed" is also written "testbed"
+            for phrase in forms:
                 pattern = tuple(words(phrase))
-                if not pattern:
-                    continue
-                first = pattern[0]
-                if len(first) >= PREFIX_MIN:
-                    self._prefix.setdefault(first[:PREFIX_MIN], []).append((term.slug, pattern))
-                else:
-                    self._whole.setdefault(first, []).append((term.slug, pattern))
+                if pattern:
+                    self._by_start.setdefault(pattern[0][:3], []).append((term.slug, pattern))
+                if len(pattern) == 1 and len(pattern[0]) >= PREFIX_MIN + 1:
+                    self._by_end.setdefault(pattern[0][-3:], []).append((term.slug, pattern))
 
-    def find(self, tokens: list[str]) -> list[tuple[str, int]]:
-        """(slug, position) of every phrase occurrence in the token list."""
+    def find(self, toks: list[str]) -> list[Hit]:
+        """(slug, position, whole-word match, length) of every phrase occurrence."""
         hits = []
-        for start, token in enumerate(tokens):
-            candidates = self._whole.get(token, []) + self._prefix.get(token[:PREFIX_MIN], [])
+        for start, token in enumerate(toks):
+            candidates = self._by_start.get(token[:3], []) + self._by_end.get(token[-3:], [])
             for slug, pattern in candidates:
-                window = tokens[start : start + len(pattern)]
-                if len(window) == len(pattern) and all(
-                    _token_matches(p, t) for p, t in zip(pattern, window, strict=True)
-                ):
-                    hits.append((slug, start))
+                window = toks[start : start + len(pattern)]
+                if len(window) != len(pattern):
+                    continue
+                found = [_match(p, t) for p, t in zip(pattern, window, strict=True)]
+                if all(found):
+                    hits.append((slug, start, all(f == 2 for f in found), len(pattern)))
         return hits
 
+    def covers(self, phrase: list[str]) -> bool:
+        """Whether the whole phrase is one vocabulary phrase ("prototyping" is a
+        capability, not a technology)."""
+        return any(
+            start == 0 and length == len(phrase) for _, start, _, length in self.find(phrase)
+        )
 
-def _token_matches(pattern: str, token: str) -> bool:
-    return token == pattern or (len(pattern) >= PREFIX_MIN and token.startswith(pattern))
+
+@lru_cache(maxsize=400_000)
+def _match(pattern: str, token: str) -> int:
+    """2: the same word (by stem); 1: the token starts with the pattern's stem; 0: no."""
+    if token == ",":
+        return 0
+    if token == pattern or stems(token) & stems(pattern):
+        return 2
+    stem = canonical(pattern)
+    if len(stem) >= PREFIX_MIN and token.startswith(stem):
+        return 1
+    # A Swedish compound ends in its head word: "dataanalys" is a kind of "analys".
+    if (
+        len(pattern) >= PREFIX_MIN + 1
+        and len(token) >= len(pattern) + 3
+        and token.endswith(pattern)
+    ):
+        return 1
+    return 0
 
 
-def _first_cue(tokens: list[str]) -> int:
-    """Position of the first seek cue in the sentence, or past its end."""
-    for start in range(len(tokens)):
-        for cue in SEEK_CUES:
-            if tuple(tokens[start : start + len(cue)]) == cue:
-                return start
-    return len(tokens)
+@lru_cache(maxsize=8)
+def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return out
+
+
+def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest cue starting at `at`, or 0."""
+    best = 0
+    for cue in _by_first_word(cues).get(toks[at], ()):
+        if len(cue) > best and tuple(toks[at : at + len(cue)]) == cue:
+            best = len(cue)
+    return best
+
+
+NEUTRAL, OFFER, SEEK = 0, 1, 2
+
+
+def _negated(toks: list[str], position: int) -> bool:
+    return any(t in NEGATIONS for t in toks[max(0, position - NEGATION_REACH) : position])
+
+
+def _clause_modes(toks: list[str]) -> list[int]:
+    """For each token: is it in a clause that seeks, one that offers, or neither yet?"""
+    modes = []
+    mode = NEUTRAL
+    for at in range(len(toks)):
+        if _starts(toks, at, SEEK_CUES):
+            mode = SEEK
+        elif _starts(toks, at, OFFER_CUES):
+            before = {t for t in toks[max(0, at - 2) : at] if t != ","}
+            if not (mode == SEEK and before & _RELATIVE):
+                mode = OFFER
+        modes.append(mode)
+    return modes
+
+
+def _focus_phrases(toks: list[str]) -> list[list[str]]:
+    """The phrases after each focus cue, split at "and"/"och" and commas."""
+    out: list[list[str]] = []
+    at = 0
+    while at < len(toks):
+        length = _starts(toks, at, FOCUS_CUES)
+        if not length:
+            at += 1
+            continue
+        at += length
+        current: list[str] = []
+        taken = 0
+        while at < len(toks) and taken < _FOCUS_WORDS + 2:
+            token = toks[at]
+            if _starts(toks, at, SEEK_CUES) or _starts(toks, at, OFFER_CUES):
+                break
+            if token == "," or token in _JOINERS:
+                if current:
+                    out.append(current)
+                current = []
+            elif token in _STOPS:
+                break
+            elif token in _LEADING and not current:
+                pass
+            elif len(current) < _FOCUS_WORDS:
+                current.append(token)
+            at += 1
+            taken += 1
+        if current:
+            out.append(current)
+    return out

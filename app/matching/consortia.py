@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.matching.consortium_reasons import consortium_reasons
 from app.matching.constraints import for_rules
-from app.matching.explain import counted_units, label_list, region_name, spread_reason
+from app.matching.explain import counted_units, label_list
 from app.matching.index import MatchIndex
 from app.matching.objective import Pool, evaluate
 from app.matching.rules import (
@@ -221,8 +222,9 @@ def _themes_to_try(
             t for themes in seed_themes for t in themes if allowed is None or t in allowed
         )
         if counts:
-            top = max(counts.values())
-            return [sorted(t for t, c in counts.items() if c == top)[0]]
+            # Every theme a seed works on is searched: the best consortium for a seed may
+            # be on its second theme. Most shared first (ties by name), for a stable order.
+            return [t for t, _ in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))]
         if rules.share_theme:
             raise Infeasible("themes", "the seed actors share no theme the rules allow")
         return [None]
@@ -260,6 +262,7 @@ def propose_consortia(
     seed_ids: tuple[int, ...] = (),
     theme: str | None = None,
     limit: int = 5,
+    lang: str = "en",
 ) -> list[Consortium]:
     """Diverse consortia meeting every rule, best first; Infeasible if none can.
 
@@ -270,13 +273,24 @@ def propose_consortia(
     themes = [theme] if theme is not None else _themes_to_try(index, rules, admitted, seed_ids)
     found: list[Consortium] = []
     problem: Infeasible | None = None
+    # With several themes to try, each first gives its best proposal; the theme whose best
+    # is best then gives the rest of the list (a search per theme and proposal would cost
+    # len(themes) x limit searches; this costs len(themes) + limit).
+    rounds = 1 if len(themes) > 1 else limit
     for candidate_theme in themes:
         try:
-            found += _propose_for_theme(index, rules, admitted, seed_ids, candidate_theme, limit)
+            found += _propose_for_theme(
+                index, rules, admitted, seed_ids, candidate_theme, rounds, lang
+            )
         except Infeasible as exc:
             problem = problem or exc
     if problem is not None and not found:
         raise problem
+    if rounds < limit and limit > 1:
+        best = max(found, key=lambda c: (c.score, [-i for i in c.member_ids]))
+        top_theme = best.themes[0] if best.themes else None
+        more = _propose_for_theme(index, rules, admitted, seed_ids, top_theme, limit, lang)
+        found += [c for c in more if c.member_ids not in {f.member_ids for f in found}]
     return _diverse(found, seed_ids, limit)
 
 
@@ -287,6 +301,7 @@ def _propose_for_theme(
     seed_ids: tuple[int, ...],
     theme: str | None,
     limit: int,
+    lang: str = "en",
 ) -> list[Consortium]:
     positions = choose_pool(index, rules, admitted, seed_ids, theme)
     on_theme = (
@@ -322,7 +337,7 @@ def _propose_for_theme(
             f"no set of {rules.min_members}-{rules.max_members} actors{on_theme} from "
             f"{rules.min_regions} regions meets every rule",
         )
-    return [describe(index, pool, theme, members, rules) for members, _ in solutions]
+    return [describe(index, pool, theme, members, rules, lang) for members, _ in solutions]
 
 
 def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> list[Consortium]:
@@ -348,6 +363,7 @@ def describe(
     theme: str | None,
     members: tuple[int, ...],
     rules: ConsortiumRules | None = None,
+    lang: str = "en",
 ) -> Consortium:
     """Score and explain one consortium; its regions are counted as `rules` count them."""
     parts = evaluate(pool, np.array([members]))
@@ -369,7 +385,7 @@ def describe(
             [index.region_codes[p] for p in positions], rules.region_level if rules else None
         ),
         themes=themes,
-        reasons=consortium_reasons(index, positions, central, rules),
+        reasons=consortium_reasons(index, positions, central, rules, lang),
     )
 
 
@@ -379,54 +395,3 @@ def main_theme(index: MatchIndex, positions: list[int]) -> str | None:
         return None
     top = max(counts.values())
     return sorted(t for t, c in counts.items() if c == top)[0]
-
-
-def consortium_reasons(
-    index: MatchIndex,
-    positions: list[int],
-    theme: str | None,
-    rules: ConsortiumRules | None = None,
-) -> list[str]:
-    feats = [index.features[p] for p in positions]
-    labels = index.vocabulary
-    reasons = []
-    if theme:
-        on_theme = sum(theme in f.themes for f in feats)
-        who = "All" if on_theme == len(feats) else f"{on_theme} of {len(feats)}"
-        reasons.append(
-            f"{who} members work on {label_list([labels.theme_labels.get(theme, theme)])}"
-        )
-    regions = sorted({f.profile.region_code for f in feats})
-    level, min_countries = (rules.region_level, rules.min_countries) if rules else (None, 1)
-    reasons.append(spread_reason(index, regions, level, min_countries))
-    clusters = int(sum(index.is_cluster[p] for p in positions))
-    reasons.append(
-        f"{plural(clusters, 'cluster')} and {plural(len(feats) - clusters, 'RDI platform')}"
-    )
-    sought = set().union(*(f.seeks for f in feats))
-    offered = set().union(*(f.offers for f in feats))
-    met, missing = sought & offered, sought - offered
-    if met:
-        reasons.append(
-            "What members seek is offered inside the consortium: "
-            + label_list([labels.capability_labels.get(c, c) for c in sorted(met)])
-        )
-    if missing:
-        reasons.append(
-            "Still missing: "
-            + label_list([labels.capability_labels.get(c, c) for c in sorted(missing)])
-        )
-    if theme:
-        backing = [r for r in regions if theme in index.priority_themes(r)]
-        if backing:
-            verb, their = ("lists", "its") if len(backing) == 1 else ("list", "their")
-            reasons.append(
-                f"{label_list([region_name(index, r) for r in backing], lower=False)} {verb} "
-                f"{label_list([labels.theme_labels.get(theme, theme)])} among {their} S3 priorities"
-            )
-    for a in range(len(feats)):
-        for b in range(a + 1, len(feats)):
-            fa, fb = feats[a], feats[b]
-            if fa.profile.kind == fb.profile.kind and fa.offers and fa.offers == fb.offers:
-                reasons.append(f"{fa.profile.name} and {fb.profile.name} offer much the same")
-    return reasons

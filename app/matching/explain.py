@@ -1,30 +1,101 @@
-"""Short English sentences that say why two actors were paired."""
+"""Short sentences, in English or Swedish, that say why two actors were paired: which
+specific concepts they share (most specific first) and which needs each side covers."""
 
 from app.matching.index import MatchIndex, PairScores
-from app.matching.rules import plural, region_key
+from app.matching.rules import region_key
+
+LANGUAGES = ("en", "sv")
+SHARED_CONCEPTS_SHOWN = 4
+
+PHRASES = {
+    "en": {
+        "and": "and",
+        "both_work_on": "Both work on {}",
+        "similar_text": "Your descriptions cover similar ground",
+        "both_nace": "Both are active in NACE {}",
+        "it_offers": "It offers {}, which you seek",
+        "you_offer": "You offer {}, which it seeks",
+        "two_way": "The fit goes both ways: each offers something the other seeks",
+        "kind_mix": "{} next to your {}",
+        "cluster": "cluster",
+        "platform": "RDI platform",
+        "a_cluster": "A cluster",
+        "a_platform": "An RDI platform",
+        "same_offers": "It offers much the same as you ({})",
+        "related": "It also works on {}, which often goes with your {}",
+        "other_region": "It is in {}, another region",
+        "same_region": "It is in your region, {}",
+        "one_lists": "{} lists {} among its S3 priorities",
+        "both_list": "{} and {} both list {} among their S3 priorities",
+        "funded_one": "It has been in {} funded consortium",
+        "funded_many": "It has been in {} funded consortia",
+    },
+    "sv": {
+        "and": "och",
+        "both_work_on": "Båda arbetar med {}",
+        "similar_text": "Era beskrivningar handlar om liknande saker",
+        "both_nace": "Båda är verksamma inom NACE {}",
+        "it_offers": "Den erbjuder {}, som ni söker",
+        "you_offer": "Ni erbjuder {}, som den söker",
+        "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
+        "kind_mix": "{} bredvid ert {}",
+        "cluster": "kluster",
+        "platform": "FoI-miljö",
+        "a_cluster": "Ett kluster",
+        "a_platform": "En FoI-miljö",
+        "same_offers": "Den erbjuder i stort sett detsamma som ni ({})",
+        "related": "Den arbetar också med {}, som ofta hör ihop med ert {}",
+        "other_region": "Den finns i {}, en annan region",
+        "same_region": "Den finns i er region, {}",
+        "one_lists": "{} har {} bland sina S3-prioriteringar",
+        "both_list": "{} och {} har båda {} bland sina S3-prioriteringar",
+        "funded_one": "Den har varit med i {} beviljat konsortium",
+        "funded_many": "Den har varit med i {} beviljade konsortier",
+    },
+}
 
 
-def label_list(labels: list[str], lower: bool = True) -> str:
+def language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else "en"
+
+
+def phrase(lang: str, key: str) -> str:
+    return PHRASES[language(lang)][key]
+
+
+def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
     """ "a, b and c"; vocabulary labels are lower-cased mid-sentence (acronyms are not)."""
     if lower:
         labels = [s if s[:2].isupper() else s[:1].lower() + s[1:] for s in labels]
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    return ", ".join(labels[:-1]) + f" {phrase(lang, 'and')} " + labels[-1]
 
 
-def _themes(index: MatchIndex, slugs: set[str] | frozenset[str]) -> str:
-    return label_list([index.vocabulary.theme_labels.get(s, s) for s in sorted(slugs)])
+def theme_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
+    if language(lang) == "sv" and slug in index.vocabulary.theme_labels_sv:
+        return index.vocabulary.theme_labels_sv[slug]
+    return index.vocabulary.theme_labels.get(slug, slug)
 
 
-def _capabilities(index: MatchIndex, slugs: set[str] | frozenset[str]) -> str:
-    return label_list([index.vocabulary.capability_labels.get(s, s) for s in sorted(slugs)])
+def capability_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
+    if language(lang) == "sv" and slug in index.vocabulary.capability_labels_sv:
+        return index.vocabulary.capability_labels_sv[slug]
+    return index.vocabulary.capability_labels.get(slug, slug)
 
 
-def _concept(index: MatchIndex, concept: str) -> str:
+def themes_text(index: MatchIndex, slugs: set[str] | frozenset[str], lang: str = "en") -> str:
+    return label_list([theme_label(index, s, lang) for s in sorted(slugs)], lang=lang)
+
+
+def capabilities_text(index: MatchIndex, slugs: set[str] | frozenset[str], lang: str = "en") -> str:
+    return label_list([capability_label(index, s, lang) for s in sorted(slugs)], lang=lang)
+
+
+def _concept(index: MatchIndex, concept: str, lang: str) -> str:
     if concept.startswith("nace:"):
         return f"NACE {concept[5:]}"
-    return _themes(index, {concept})
+    return theme_label(index, concept, lang)
 
 
 def region_name(index: MatchIndex, code: str) -> str:
@@ -38,80 +109,135 @@ def counted_units(codes: list[str], level: int | None) -> list[str]:
     return sorted({region_key(code, level) for code in codes})
 
 
+SPREAD = {
+    "en": {"from": "Members come from {}: {}", "in": ", in {} ({})"},
+    "sv": {"from": "Medlemmarna kommer från {}: {}", "in": ", i {} ({})"},
+}
+UNITS = {
+    "en": {"country": ("country", "countries"), "region": ("region", "regions")},
+    "sv": {"country": ("land", "länder"), "region": ("region", "regioner")},
+}
+
+
+def _counted(n: int, unit: tuple[str, str]) -> str:
+    return f"{n} {unit[0] if n == 1 else unit[1]}"
+
+
 def spread_reason(
-    index: MatchIndex, codes: list[str], level: int | None, min_countries: int = 1
+    index: MatchIndex,
+    codes: list[str],
+    level: int | None,
+    min_countries: int = 1,
+    lang: str = "en",
 ) -> str:
     """ "Members come from 3 countries: DK, FI and SE", in the terms the rules count."""
+    say, unit = SPREAD[language(lang)], UNITS[language(lang)]
     units = counted_units(codes, level)
     if level == 0:
-        return f"Members come from {plural(len(units), 'country')}: {label_list(units)}"
-    names = label_list([region_name(index, code) for code in units], lower=False)
-    reason = f"Members come from {plural(len(units), 'region')}: {names}"
+        return say["from"].format(
+            _counted(len(units), unit["country"]), label_list(units, lang=lang)
+        )
+    names = label_list([region_name(index, code) for code in units], lower=False, lang=lang)
+    reason = say["from"].format(_counted(len(units), unit["region"]), names)
     countries = counted_units(codes, 0)
     if min_countries > 1:
-        reason += f", in {plural(len(countries), 'country')} ({label_list(countries)})"
+        reason += say["in"].format(
+            _counted(len(countries), unit["country"]), label_list(countries, lang=lang)
+        )
     return reason
 
 
-def pair_reasons(index: MatchIndex, i: int, j: int, scores: PairScores) -> list[str]:
+def concept_label(index: MatchIndex, i: int, j: int, concept: str, lang: str) -> str | None:
+    """How a shared concept is named: a technology as the asking actor wrote it, a theme by
+    its label; NACE codes are named in a reason of their own."""
+    kind, _, key = concept.partition(":")
+    if kind == "theme":
+        return theme_label(index, key, lang)
+    if kind == "tech":
+        labels = index.features[i].technology_labels
+        return labels.get(key) or index.features[j].technology_labels.get(key, key)
+    return None
+
+
+def shared_focus(index: MatchIndex, i: int, j: int, lang: str = "en") -> list[str]:
+    """The technologies and themes i and j share, most specific first."""
+    out = []
+    for concept, _ in index.shared_concepts(i, j):
+        name = concept_label(index, i, j, concept, lang)
+        if name is not None and name not in out:
+            out.append(name)
+    return out[:SHARED_CONCEPTS_SHOWN]
+
+
+def pair_reasons(
+    index: MatchIndex, i: int, j: int, scores: PairScores, lang: str = "en"
+) -> list[str]:
     """Why actor j is a partner for actor i (the one asking: "you")."""
     me, other = index.features[i], index.features[j]
+    say = PHRASES[language(lang)]
     reasons = []
     shared = me.themes & other.themes
-    if shared:
-        reasons.append(f"Both work on {_themes(index, shared)}")
+    focus = shared_focus(index, i, j, lang)
+    if focus:
+        lowered = [f if f[:2].isupper() else f[:1].lower() + f[1:] for f in focus]
+        reasons.append(say["both_work_on"].format(label_list(lowered, lower=False, lang=lang)))
     elif scores.text[j] >= 0.3:
-        reasons.append("Your descriptions cover similar ground")
+        reasons.append(say["similar_text"])
     shared_divisions = {k for k in me.nace_weights if len(k) == 2 and k.isdigit()} & {
         k for k in other.nace_weights if len(k) == 2 and k.isdigit()
     }
     if shared_divisions:
-        reasons.append(f"Both are active in NACE {label_list(sorted(shared_divisions))}")
+        reasons.append(say["both_nace"].format(label_list(sorted(shared_divisions), lang=lang)))
     gives = me.seeks & other.offers
     if gives:
-        reasons.append(f"It offers {_capabilities(index, gives)}, which you seek")
+        reasons.append(say["it_offers"].format(capabilities_text(index, gives, lang)))
     takes = other.seeks & me.offers
     if takes:
-        reasons.append(f"You offer {_capabilities(index, takes)}, which it seeks")
+        reasons.append(say["you_offer"].format(capabilities_text(index, takes, lang)))
+    if gives and takes:
+        reasons.append(say["two_way"])
     if scores.kind_mix[j] > 0:
-        mine = "cluster" if index.is_cluster[i] else "RDI platform"
-        theirs = "RDI platform" if index.is_cluster[i] else "cluster"
-        article = "An" if theirs.startswith("RDI") else "A"
-        reasons.append(f"{article} {theirs} next to your {mine}")
+        mine = say["cluster"] if index.is_cluster[i] else say["platform"]
+        theirs = say["a_platform"] if index.is_cluster[i] else say["a_cluster"]
+        reasons.append(say["kind_mix"].format(theirs, mine))
     same_offers = me.offers & other.offers
     if same_offers and scores.difference[j] < 0.3:
-        reasons.append(f"It offers much the same as you ({_capabilities(index, same_offers)})")
-    related = index.related_concepts(i, j)
+        reasons.append(say["same_offers"].format(capabilities_text(index, same_offers, lang)))
+    related = index.related_concepts(i, j) if scores.related[j] > 0 else []
     if related:
-        theirs, mine, _ = related[0]
+        theirs_c, mine_c, _ = related[0]
         reasons.append(
-            f"It also works on {_concept(index, theirs)}, which often goes with your "
-            f"{_concept(index, mine)}"
+            say["related"].format(_concept(index, theirs_c, lang), _concept(index, mine_c, lang))
         )
-    reasons += _regional_reasons(index, i, j, scores, shared)
+    reasons += _regional_reasons(index, i, j, scores, shared, lang)
     funded = index.funded.get(other.profile.id, 0)
     if funded and index.track_record_weight > 0:
-        reasons.append(f"It has been in {funded} funded consorti{'a' if funded > 1 else 'um'}")
+        reasons.append(say["funded_one" if funded == 1 else "funded_many"].format(funded))
     return reasons
 
 
 def _regional_reasons(
-    index: MatchIndex, i: int, j: int, scores: PairScores, shared: frozenset[str]
+    index: MatchIndex,
+    i: int,
+    j: int,
+    scores: PairScores,
+    shared: frozenset[str],
+    lang: str,
 ) -> list[str]:
+    say = PHRASES[language(lang)]
     code_i, code_j = index.region_codes[i], index.region_codes[j]
     name_j = region_name(index, code_j)
     out = [
-        f"It is in {name_j}, another region"
+        say["other_region"].format(name_j)
         if scores.other_region[j]
-        else f"It is in your region, {name_j}"
+        else say["same_region"].format(name_j)
     ]
     basis = shared or index.features[i].themes
     both = basis & index.priority_themes(code_i) & index.priority_themes(code_j)
     if both:
-        themes = _themes(index, both)
+        themes = themes_text(index, both, lang)
         if code_i == code_j:
-            out.append(f"{name_j} lists {themes} among its S3 priorities")
+            out.append(say["one_lists"].format(name_j, themes))
         else:
-            name_i = region_name(index, code_i)
-            out.append(f"{name_i} and {name_j} both list {themes} among their S3 priorities")
+            out.append(say["both_list"].format(region_name(index, code_i), name_j, themes))
     return out

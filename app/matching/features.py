@@ -5,15 +5,29 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from app.matching.concepts import ConceptReader, Term
+from app.matching.concepts import (
+    STRONG,
+    ConceptReader,
+    Reading,
+    Term,
+    canonical,
+    technology_grams,
+    technology_key,
+    words,
+)
 from app.matching.profiles import ActorProfile, Vocabulary
 
-# Character n-grams within words carry meaning across inflections and across Swedish
-# and English spellings of the same stems ("textil"/"textile", "bioenergi"/"bioenergy").
-# Hashing needs no fitted vocabulary, so new and changed actors are added without a refit.
+
+def stem_words(text: str) -> list[str]:
+    """The words of a text as one stem each, the same in Swedish and English where the
+    languages share a stem ("textiles"/"textil", "sensors"/"sensorer")."""
+    return [canonical(w) for w in words(text) if len(w) > 1]
+
+
+# Word stems, hashed: no fitted vocabulary, so new and changed actors are added without a
+# refit, and a row costs a few dozen entries, so a query against 100,000 actors stays cheap.
 TEXT_HASHER = HashingVectorizer(
-    analyzer="char_wb",
-    ngram_range=(3, 5),
+    analyzer=stem_words,
     n_features=2**20,
     alternate_sign=False,
     norm=None,
@@ -23,6 +37,13 @@ TEXT_HASHER = HashingVectorizer(
 # A NACE code also counts partly at its coarser levels: class 26.11 shares group 26.1,
 # division 26 and section C with its neighbours, with falling weight.
 NACE_LEVEL_WEIGHTS = {1: 0.25, 2: 0.5, 3: 0.75, 4: 1.0}
+# A technology also counts as its letter 4-grams (see technology_grams), which together
+# weigh this much: a near spelling or the other language's word relates, less than the
+# same word does.
+GRAM_WEIGHT = 0.7
+# With themes stated in the profile, a theme read from the text counts only when the text
+# names it at least twice in whole words: one passing word does not outweigh the profile.
+EXTRA_THEME_EVIDENCE = 2 * STRONG
 
 
 @dataclass(frozen=True)
@@ -33,7 +54,9 @@ class ActorFeatures:
     seeks: frozenset[str]
     inferred_themes: frozenset[str]  # read from text only (for explanations)
     nace_weights: dict[str, float]
-    technologies: frozenset[str]
+    technologies: frozenset[str]  # technology keys, stated or read after a focus cue
+    technology_labels: dict[str, str]  # key -> the phrase as the actor wrote it
+    concepts: dict[str, float]  # every concept with its weight: theme:, nace:, tech:, gram:
     text_indices: np.ndarray
     text_counts: np.ndarray
 
@@ -67,6 +90,57 @@ def _prefixes(code: str, section_of: dict[str, str]) -> list[tuple[str, int]]:
     return out
 
 
+def themes_of(profile: ActorProfile, reading: Reading) -> frozenset[str]:
+    """Stated themes, plus the themes the text clearly names.
+
+    Without stated themes, the themes named in whole words count (or, when there are none,
+    the best prefix-only ones); with stated themes, only those named twice or more.
+    """
+    evidence = reading.theme_evidence
+    if profile.themes:
+        return profile.themes | {t for t, e in evidence.items() if e >= EXTRA_THEME_EVIDENCE}
+    strong = {t for t, e in evidence.items() if e >= STRONG}
+    if strong or not evidence:
+        return frozenset(strong)
+    top = max(evidence.values())
+    return frozenset(t for t, e in evidence.items() if e == top)
+
+
+def capabilities_of(
+    profile: ActorProfile, reading: Reading
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What it offers and seeks: as stated when the profile states any, else as read.
+
+    A description mentions capabilities in passing ("a research institute"); mixing them
+    into stated ones would let one word outweigh what the profile says.
+    """
+    if profile.offers or profile.seeks:
+        return profile.offers, profile.seeks
+    return reading.offers, reading.seeks
+
+
+def technologies_of(profile: ActorProfile, reading: Reading) -> dict[str, str]:
+    """Stated technologies when the profile names any (as for capabilities), else the
+    focus phrases read from the description."""
+    stated = {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
+    return stated or dict(reading.technologies)
+
+
+def concept_weights(
+    themes: frozenset[str], nace: dict[str, float], technologies: frozenset[str]
+) -> dict[str, float]:
+    concepts = {f"theme:{t}": 1.0 for t in themes}
+    concepts |= {f"nace:{k}": w for k, w in nace.items()}
+    grams: dict[str, float] = {}
+    for key in technologies:
+        concepts[f"tech:{key}"] = 1.0
+        for gram in technology_grams(key):
+            grams[gram] = grams.get(gram, 0.0) + 1.0
+    norm = sum(c * c for c in grams.values()) ** 0.5 or 1.0
+    concepts |= {f"gram:{g}": GRAM_WEIGHT * c / norm for g, c in grams.items()}
+    return concepts
+
+
 def expanded_text(profile: ActorProfile, themes: frozenset[str], vocabulary: Vocabulary) -> str:
     """Name, description and technologies, plus the English label of every theme, so that
     descriptions in Swedish and in English share words when they share a theme."""
@@ -81,7 +155,7 @@ def compute_features(
     section_of: dict[str, str],
 ) -> list[ActorFeatures]:
     readings = [reader.read(f"{p.name}. {p.description}") for p in profiles]
-    themes = [p.themes | r.themes for p, r in zip(profiles, readings, strict=True)]
+    themes = [themes_of(p, r) for p, r in zip(profiles, readings, strict=True)]
     texts = [expanded_text(p, t, vocabulary) for p, t in zip(profiles, themes, strict=True)]
     counts = TEXT_HASHER.transform(texts).tocsr() if texts else None
     out = []
@@ -90,15 +164,20 @@ def compute_features(
     ):
         assert counts is not None
         start, end = counts.indptr[row], counts.indptr[row + 1]
+        nace = nace_prefix_weights(profile.nace_codes, section_of)
+        technologies = technologies_of(profile, reading)
+        offers, seeks = capabilities_of(profile, reading)
         out.append(
             ActorFeatures(
                 profile=profile,
                 themes=actor_themes,
-                offers=profile.offers | reading.offers,
-                seeks=profile.seeks | reading.seeks,
-                inferred_themes=reading.themes - profile.themes,
-                nace_weights=nace_prefix_weights(profile.nace_codes, section_of),
-                technologies=frozenset(t.strip().lower() for t in profile.technologies),
+                offers=offers,
+                seeks=seeks,
+                inferred_themes=actor_themes - profile.themes,
+                nace_weights=nace,
+                technologies=frozenset(technologies),
+                technology_labels=technologies,
+                concepts=concept_weights(actor_themes, nace, frozenset(technologies)),
                 text_indices=counts.indices[start:end].copy(),
                 text_counts=counts.data[start:end].copy(),
             )

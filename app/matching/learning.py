@@ -15,7 +15,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from app.matching.index import FLOOR, MatchIndex
+from app.matching.combine import FLOOR
+from app.matching.index import MatchIndex
 from app.matching.weights import COMPONENTS, Evaluation, FitResult, Label, default_weights
 
 KEY_SHARE_CAP = 0.1  # no key holds more than this share of the label weight (given 10+ keys)

@@ -1,14 +1,21 @@
 """The consortium objective, evaluated for many member sets at once.
 
-score = 0.30 coherence + 0.25 coverage + 0.25 complementarity + 0.20 diversity
+score = 0.30 coherence + 0.25 coverage + 0.20 complementarity + 0.25 diversity
         - 0.25 redundancy, floored at 0, where for a member set M of size m:
 
 - coherence: half the share of members on the consortium theme (the requested theme,
-  else the theme most members share), half the mean pairwise thematic closeness;
-- coverage: 0.6 x the share of what members seek that another member offers
-  (1 when nobody seeks anything) + 0.4 x the breadth of what they offer (5 capabilities
-  or more count as full);
-- complementarity: mean pairwise complementarity;
+  else the theme most members share), half the mean pairwise thematic closeness (which
+  weighs shared concepts by specificity, so a shared technology counts far more than the
+  shared broad theme);
+- coverage: 0.45 x the share of what members seek that another member offers
+  (1 when nobody seeks anything) + 0.25 x reciprocity, the share of members that both
+  give (offer something another member seeks) and receive (seek something another member
+  offers), so that members cover *each other's* needs rather than one member serving the
+  rest + 0.3 x the breadth of what they offer (5 capabilities or more count as full);
+- complementarity: half the mean pairwise complementarity, half the mean over members of
+  their best complement inside the consortium (every member should have someone it
+  completes; a plain mean of pairs would punish a member that completes one partner
+  but has nothing to do with a third);
 - diversity: distinct regions / m;
 - redundancy: mean over pairs of (same kind x offer similarity x theme similarity):
   near-identical profiles add cost, not strength.
@@ -21,8 +28,8 @@ import numpy as np
 WEIGHTS = {
     "coherence": 0.30,
     "coverage": 0.25,
-    "complementarity": 0.25,
-    "diversity": 0.20,
+    "complementarity": 0.20,
+    "diversity": 0.25,
     "redundancy": -0.25,
 }
 BREADTH_FULL = 5.0
@@ -54,6 +61,18 @@ def distinct_per_row(labels: np.ndarray) -> np.ndarray:
     return (np.diff(ordered, axis=1) != 0).sum(axis=1) + 1
 
 
+def reciprocity(pool: Pool, members: np.ndarray) -> np.ndarray:
+    """Per member set, the share of members that both give to and receive from another
+    member (what one offers, another seeks)."""
+    offers = pool.offers[members]  # (B, m, K)
+    seeks = pool.seeks[members]
+    seekers = seeks.sum(axis=1, keepdims=True) - seeks  # how many *other* members seek k
+    offerers = offers.sum(axis=1, keepdims=True) - offers
+    gives = ((offers * seekers) > 0).any(axis=2)
+    receives = ((seeks * offerers) > 0).any(axis=2)
+    return (gives & receives).mean(axis=1)
+
+
 def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     """Score every row of `members` (B x m pool positions, m >= 2); returns the score and
     each component, one entry per row."""
@@ -63,7 +82,10 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     a, b = members[:, left], members[:, right]
 
     pair_thematic = pool.thematic[a, b].mean(axis=1)
-    complementarity = pool.complementarity[a, b].mean(axis=1)
+    pairwise = pool.complementarity[members[:, :, None], members[:, None, :]]  # (B, m, m)
+    pairwise = np.where(np.eye(m, dtype=bool)[None], -np.inf, pairwise)
+    best_partner = pairwise.max(axis=2).mean(axis=1)
+    complementarity = 0.5 * pool.complementarity[a, b].mean(axis=1) + 0.5 * best_partner
     redundancy = pool.redundancy[a, b].mean(axis=1)
 
     theme_counts = pool.themes[members].sum(axis=1)  # (B, T)
@@ -78,7 +100,7 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     n_sought = sought.sum(axis=1)
     met = np.where(n_sought > 0, (sought * offered).sum(axis=1) / np.maximum(n_sought, 1), 1.0)
     breadth = np.minimum(offered.sum(axis=1) / BREADTH_FULL, 1.0)
-    coverage = 0.6 * met + 0.4 * breadth
+    coverage = 0.45 * met + 0.25 * reciprocity(pool, members) + 0.3 * breadth
 
     distinct = distinct_per_row(pool.region[members])
     diversity = distinct / m

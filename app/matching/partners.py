@@ -16,6 +16,8 @@ class Candidate:
     complementarity: float
     regional: float
     reasons: list[str]
+    covers_query: float = 0.0  # share of what the asking actor seeks that it offers
+    covered_by_query: float = 0.0  # share of what it seeks that the asking actor offers
 
 
 def candidates(
@@ -27,6 +29,7 @@ def candidates(
     kind: str | None = None,
     other_regions_only: bool = True,
     region_level: int | None = 2,
+    lang: str = "en",
 ) -> list[Candidate]:
     """The best partners for `actor_id`, best first; never the actor itself."""
     i = index.position[actor_id]
@@ -53,7 +56,9 @@ def candidates(
             thematic=round(float(scores.thematic[j]), 4),
             complementarity=round(float(scores.complementarity[j]), 4),
             regional=round(float(scores.regional[j]), 4),
-            reasons=pair_reasons(index, i, j, scores),
+            reasons=pair_reasons(index, i, j, scores, lang),
+            covers_query=round(float(scores.covers_query[j]), 4),
+            covered_by_query=round(float(scores.covered_by_query[j]), 4),
         )
         for j in chosen[order]
     ]

@@ -35,3 +35,6 @@ class Vocabulary:
     capability_labels: dict[str, str] = field(default_factory=dict)
     theme_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     capability_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Swedish labels, for reasons given in Swedish (English where one is missing).
+    theme_labels_sv: dict[str, str] = field(default_factory=dict)
+    capability_labels_sv: dict[str, str] = field(default_factory=dict)

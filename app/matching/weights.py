@@ -4,13 +4,13 @@ recording outcomes need none of the fitting libraries."""
 
 from dataclasses import dataclass
 
-from app.matching.index import FINAL_EXPONENTS
+from app.matching.combine import COMPONENTS, DEFAULT_WEIGHTS
 
-COMPONENTS = ("thematic", "complementarity", "regional")
+__all__ = ["COMPONENTS", "Evaluation", "FitResult", "Label", "default_weights"]
 
 
 def default_weights() -> dict[str, float]:
-    return {name: FINAL_EXPONENTS[name] for name in COMPONENTS}
+    return {name: DEFAULT_WEIGHTS[name] for name in COMPONENTS}
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Keeps one MatchIndex per process in step with the database.
 
 Every request reads the catalog version (one small query). When it moved, only the
-actors whose version changed are read and featurised again; the matrices are then
-reassembled from the cached features, which takes a fraction of a full build.
+actors whose version changed are read and featurised again, and their rows are replaced
+in the index (new actors appended); the matrices are built anew only when actors were
+deleted, regions or the vocabulary changed, or most of the actors changed at once.
 """
 
 import logging
@@ -25,10 +26,13 @@ from app.vocab.models import VocabKind, VocabTerm
 
 log = logging.getLogger("clustermatch.matching")
 _CHUNK = 500
+# Past this share of changed actors, one full build is cheaper than row replacements.
+REBUILD_SHARE = 0.2
 
 
 def load_vocabulary(session: Session) -> Vocabulary:
     labels: dict[VocabKind, dict[str, str]] = {VocabKind.theme: {}, VocabKind.capability: {}}
+    labels_sv: dict[VocabKind, dict[str, str]] = {VocabKind.theme: {}, VocabKind.capability: {}}
     phrases: dict[VocabKind, dict[str, tuple[str, ...]]] = {
         VocabKind.theme: {},
         VocabKind.capability: {},
@@ -36,6 +40,7 @@ def load_vocabulary(session: Session) -> Vocabulary:
     for term in session.exec(select(VocabTerm).order_by(col(VocabTerm.slug))):
         kind = VocabKind(term.kind)
         labels[kind][term.slug] = term.label_en
+        labels_sv[kind][term.slug] = term.label_sv
         phrases[kind][term.slug] = (
             term.label_en,
             term.label_sv,
@@ -47,6 +52,8 @@ def load_vocabulary(session: Session) -> Vocabulary:
         capability_labels=labels[VocabKind.capability],
         theme_phrases=phrases[VocabKind.theme],
         capability_phrases=phrases[VocabKind.capability],
+        theme_labels_sv=labels_sv[VocabKind.theme],
+        capability_labels_sv=labels_sv[VocabKind.capability],
     )
 
 
@@ -120,7 +127,8 @@ class IndexKeeper:
 
     def _refresh(self, session: Session, version: int) -> None:
         vocabulary = load_vocabulary(session)
-        if vocabulary != self._vocabulary:
+        new_vocabulary = vocabulary != self._vocabulary
+        if new_vocabulary:
             self._features.clear()  # new terms change what every description says
             self._vocabulary = vocabulary
         stored = {
@@ -152,11 +160,20 @@ class IndexKeeper:
         # Weights stored by the last `clustermatch matching fit`, else the defaults (also
         # when the stored ones name other components than the engine combines now).
         fitted = weights_in_use(session)
-        exponents = fitted if fitted and set(fitted) == set(COMPONENTS) else default_weights()
-        # Every actor still read as before (a new vocabulary makes all of them stale).
-        if self._index is not None and not stale and not gone and regions == self._index.regions:
-            # Only the track record or the weights moved: keep every matrix.
-            self._index = self._index.with_funded(funded).with_exponents(exponents)
+        weights = fitted if fitted and set(fitted) == set(COMPONENTS) else default_weights()
+        changed = [self._features[i] for i in stale]
+        current = self._index
+        if (
+            current is not None
+            and not new_vocabulary
+            and not gone
+            and regions == current.regions
+            and len(stale) <= REBUILD_SHARE * max(len(self._features), 1)
+            and current.can_take(changed)
+        ):
+            # A few actors changed (or only the track record moved): replace their rows.
+            updated = current.with_features(changed) if changed else current
+            self._index = updated.with_funded(funded).with_weights(weights)
         else:
             self._index = MatchIndex(
                 vocabulary=vocabulary,
@@ -164,7 +181,7 @@ class IndexKeeper:
                 features=[self._features[i] for i in sorted(self._features)],
                 funded=funded,
                 track_record_weight=self._track_record_weight,
-                exponents=exponents,
+                weights=weights,
             )
         self._version = version
         log.info(

@@ -15,11 +15,23 @@ class PairComponents(BaseModel):
     regional: float = Field(description="Different regions whose S3 priorities cover it? 0-1")
 
 
+class Directions(BaseModel):
+    """Complementarity in each direction, reported apart (0-1)."""
+
+    it_offers_what_you_seek: float = Field(
+        description="Share of what the asking actor seeks that the candidate offers"
+    )
+    it_seeks_what_you_offer: float = Field(
+        description="Share of what the candidate seeks that the asking actor offers"
+    )
+
+
 class Candidate(BaseModel):
     actor: ActorRef
     score: float
     components: PairComponents
     reasons: list[str]
+    directions: Directions | None = None
 
 
 class CandidatesOut(BaseModel):

@@ -86,6 +86,14 @@ def _field_of(rule: str, asked: rules.ConsortiumRules, used: rules.ConsortiumRul
     return "call_id"
 
 
+def language_of(accept_language: str | None) -> str:
+    """ "sv" when Swedish is the caller's first choice, else "en"."""
+    if not accept_language:
+        return "en"
+    first = accept_language.split(",")[0].split(";")[0].strip().lower()
+    return "sv" if first.startswith("sv") else "en"
+
+
 def candidates(
     session: Session,
     keeper: IndexKeeper,
@@ -95,13 +103,20 @@ def candidates(
     theme: str | None,
     kind: str | None,
     other_regions_only: bool,
+    lang: str = "en",
 ) -> CandidatesOut:
     index = keeper.index(session)
     if actor_id not in index.position:
         raise NotFound(f"no actor with id {actor_id}")
     _check_theme(index, theme)
     found = rank_candidates(
-        index, actor_id, limit=limit, theme=theme, kind=kind, other_regions_only=other_regions_only
+        index,
+        actor_id,
+        limit=limit,
+        theme=theme,
+        kind=kind,
+        other_regions_only=other_regions_only,
+        lang=lang,
     )
     return CandidatesOut(
         actor_id=actor_id,
@@ -115,6 +130,10 @@ def candidates(
                     "regional": c.regional,
                 },
                 reasons=c.reasons,
+                directions={
+                    "it_offers_what_you_seek": c.covers_query,
+                    "it_seeks_what_you_offer": c.covered_by_query,
+                },
             )
             for c in found
         ],
@@ -152,7 +171,9 @@ def _call_rules(session: Session, body: ConsortiumRequestIn) -> tuple[Call, rule
     return call, call_rules
 
 
-def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) -> ConsortiaOut:
+def propose(
+    session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn, lang: str = "en"
+) -> ConsortiaOut:
     _check_sizes(body)
     index = keeper.index(session)
     _check_theme(index, body.theme)
@@ -164,7 +185,12 @@ def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) ->
         wanted = rules.narrowed(asked, call_rules)
     try:
         found = engine.propose_consortia(
-            index, wanted, seed_ids=tuple(body.seed_actor_ids), theme=body.theme, limit=body.limit
+            index,
+            wanted,
+            seed_ids=tuple(body.seed_actor_ids),
+            theme=body.theme,
+            limit=body.limit,
+            lang=lang,
         )
     except engine.Infeasible as exc:
         field = _field_of(exc.rule, asked, wanted)
@@ -183,7 +209,9 @@ def propose(session: Session, keeper: IndexKeeper, body: ConsortiumRequestIn) ->
     return ConsortiaOut(consortia=consortia)
 
 
-def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreOut:
+def score(
+    session: Session, keeper: IndexKeeper, body: ScoreRequestIn, lang: str = "en"
+) -> ScoreOut:
     _check_sizes(body)
     index = keeper.index(session)
     _check_theme(index, body.theme)
@@ -192,7 +220,7 @@ def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreO
     theme = body.theme or engine.main_theme(index, positions)
     pool = engine.make_pool(index, positions, theme, body.region_level)
     asked = body.to_rules()
-    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked)
+    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked, lang)
     broken = rules.violations(asked, engine.members_of(index, body.member_ids))
     return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 

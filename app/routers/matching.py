@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from app.actors.models import ActorKind
 from app.core.fields import NutsCode, RowId, Slug
@@ -37,6 +37,7 @@ async def candidates(
     theme: Slug | None = None,
     kind: ActorKind | None = None,
     other_regions_only: bool = True,
+    accept_language: Annotated[str | None, Header()] = None,
 ) -> CandidatesOut:
     return await in_thread(
         session,
@@ -48,6 +49,7 @@ async def candidates(
             theme=theme,
             kind=kind,
             other_regions_only=other_regions_only,
+            lang=service.language_of(accept_language),
         ),
     )
 
@@ -59,9 +61,13 @@ async def candidates(
     summary="Propose diverse consortia that meet every constraint",
 )
 async def consortia(
-    keeper: IndexDep, session: SessionDep, body: ConsortiumRequestIn
+    keeper: IndexDep,
+    session: SessionDep,
+    body: ConsortiumRequestIn,
+    accept_language: Annotated[str | None, Header()] = None,
 ) -> ConsortiaOut:
-    return await in_thread(session, lambda: service.propose(session, keeper, body))
+    lang = service.language_of(accept_language)
+    return await in_thread(session, lambda: service.propose(session, keeper, body, lang))
 
 
 @router.post(
@@ -70,8 +76,14 @@ async def consortia(
     responses=problem_responses(401, 422),
     summary="Score a hand-picked consortium and list the constraints it breaks",
 )
-async def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> ScoreOut:
-    return await in_thread(session, lambda: service.score(session, keeper, body))
+async def score(
+    keeper: IndexDep,
+    session: SessionDep,
+    body: ScoreRequestIn,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> ScoreOut:
+    lang = service.language_of(accept_language)
+    return await in_thread(session, lambda: service.score(session, keeper, body, lang))
 
 
 @router.get(

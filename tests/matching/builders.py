@@ -21,6 +21,8 @@ def vocabulary() -> Vocabulary:
         capability_labels={c["slug"]: c["label_en"] for c in capabilities},
         theme_phrases={t["slug"]: phrases(t) for t in themes},
         capability_phrases={c["slug"]: phrases(c) for c in capabilities},
+        theme_labels_sv={t["slug"]: t["label_sv"] for t in themes},
+        capability_labels_sv={c["slug"]: c["label_sv"] for c in capabilities},
     )
 
 

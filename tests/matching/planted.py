@@ -112,3 +112,209 @@ def population(
         )
     regions = [region(code, code, tuple(rng.sample(themes, 3))) for code in REGIONS]
     return actors, regions, groups
+
+
+# -- consortia around a shared technology ---------------------------------------------
+# Each planted consortium shares a theme and a specific technology; each member offers one
+# capability and seeks what the next two offer, so every member both gives and takes.
+# Every member has a redundant twin (same theme, offers and seeks; another technology and
+# region) and an off-theme complement (offers what it seeks, on another theme). Actors
+# write in Swedish or English; in the text-only variant nothing but the description is
+# given.
+TECHNOLOGIES = {
+    # theme: [(English, Swedish)] - cognates and words that differ between the languages
+    "life-science": [("biobanking", "biobanker"), ("cell therapy", "cellterapi")],
+    "health-care": [("remote monitoring", "distansövervakning"), ("telemedicine", "telemedicin")],
+    "food": [("plant-based proteins", "växtbaserade proteiner"), ("aquaponics", "akvaponi")],
+    "energy": [("hydrogen storage", "vätgaslagring"), ("battery recycling", "batteriåtervinning")],
+    "aerospace": [("satellite navigation", "satellitnavigering"), ("composites", "kompositer")],
+    "textiles": [("recycled fibres", "återvunna fibrer"), ("wearable sensors", "bärbara sensorer")],
+    "ict": [("edge computing", "edge computing"), ("cybersecurity", "cybersäkerhet")],
+    "bioeconomy": [("lignin chemistry", "ligninkemi"), ("biorefining", "bioraffinering")],
+    "advanced-manufacturing": [
+        ("additive manufacturing", "additiv tillverkning"),
+        ("machine vision", "maskinseende"),
+    ],
+    "offshore": [
+        ("floating wind", "flytande vindkraft"),
+        ("subsea robotics", "undervattensrobotik"),
+    ],
+}
+# Technologies of noise actors, besides the planted ones.
+NOISE_TECHNOLOGIES = [
+    ("sensor networks", "sensornätverk"),
+    ("process optimisation", "processoptimering"),
+    ("digital twins", "digitala tvillingar"),
+    ("life cycle assessment", "livscykelanalys"),
+    ("automation", "automation"),
+    ("logistics", "logistik"),
+    ("packaging", "förpackningar"),
+    ("water treatment", "vattenrening"),
+    ("simulation", "simulering"),
+    ("robotics", "robotik"),
+]
+CAPABILITIES = {
+    # slug: (English, Swedish)
+    "research": ("applied research", "tillämpad forskning"),
+    "testbed": ("test beds", "testbäddar"),
+    "prototyping": ("prototyping", "prototyputveckling"),
+    "sme-network": ("a network of SMEs", "ett nätverk av små företag"),
+    "market-access": ("access to export markets", "marknadstillträde"),
+    "financing": ("co-funding", "medfinansiering"),
+    "training": ("skills training", "kompetensutveckling"),
+    "design": ("industrial design", "industridesign"),
+    "data": ("data analytics", "dataanalys"),
+    "manufacturing": ("production capacity", "produktionskapacitet"),
+}
+THEME_WORDS = {
+    # theme: (English, Swedish)
+    "life-science": ("life science", "life science"),
+    "health-care": ("health care", "hälso- och sjukvård"),
+    "food": ("the food sector", "livsmedelsbranschen"),
+    "energy": ("renewable energy", "förnybar energi"),
+    "aerospace": ("aerospace", "flyg- och rymdindustrin"),
+    "textiles": ("textiles", "textilindustrin"),
+    "ict": ("software and digitalisation", "digitalisering"),
+    "bioeconomy": ("the forest-based bioeconomy", "skogsbaserad bioekonomi"),
+    "advanced-manufacturing": ("advanced manufacturing", "avancerad tillverkning"),
+    "offshore": ("the maritime sector", "den maritima sektorn"),
+}
+_EN = {
+    "who": [
+        "A {kind} working in {theme}",
+        "We are a {kind} for {theme}",
+        "{kind} active in {theme}",
+    ],
+    "focus": ["with a focus on {tech}", "specialised in {tech}", "with expertise in {tech}"],
+    "offer": ["We offer {caps}.", "We can provide {caps}.", "Our partners get {caps} from us."],
+    "seek": [
+        "We are looking for {caps}.",
+        "We would like to meet partners with {caps}.",
+        "We need {caps}.",
+    ],
+}
+_SV = {
+    "who": ["En {kind} inom {theme}", "Vi är en {kind} för {theme}", "{kind} verksam inom {theme}"],
+    "focus": ["med fokus på {tech}", "specialiserade på {tech}", "med inriktning mot {tech}"],
+    "offer": ["Vi erbjuder {caps}.", "Vi bidrar med {caps}.", "Vi kan erbjuda {caps}."],
+    "seek": ["Vi söker {caps}.", "Vi vill träffa partner med {caps}.", "Vi behöver {caps}."],
+}
+_KIND_WORDS = {
+    ("cluster", "en"): "cluster",
+    ("rdi_platform", "en"): "research institute",
+    ("cluster", "sv"): "klusterorganisation",
+    ("rdi_platform", "sv"): "forskningsmiljö",
+}
+
+
+@dataclass
+class Planted:
+    theme: str
+    technology: str
+    members: list[int]
+    twins: dict[int, int]  # member -> its redundant twin
+    off_theme: dict[int, int]  # member -> its off-theme complement
+
+
+def _describe(
+    rng: random.Random,
+    kind: str,
+    theme: str,
+    tech: tuple[str, str],
+    offers: list[str],
+    seeks: list[str],
+    lang: str,
+) -> str:
+    words = _EN if lang == "en" else _SV
+    pick = 0 if lang == "en" else 1
+    joiner = " and " if lang == "en" else " och "
+    who = rng.choice(words["who"]).format(
+        kind=_KIND_WORDS[kind, lang], theme=THEME_WORDS[theme][pick]
+    )
+    focus = rng.choice(words["focus"]).format(tech=tech[pick])
+    parts = [f"{who[:1].upper()}{who[1:]} {focus}."]
+    offer = rng.choice(words["offer"]).format(
+        caps=joiner.join(CAPABILITIES[c][pick] for c in offers)
+    )
+    seek = rng.choice(words["seek"]).format(caps=joiner.join(CAPABILITIES[c][pick] for c in seeks))
+    parts += [offer, seek] if rng.random() < 0.5 else [seek, offer]
+    return " ".join(parts)
+
+
+def consortium_population(
+    seed: int, text_only: bool = False, groups: int = 10, noise: int = 150
+) -> tuple[list[ActorProfile], list[RegionProfile], list[Planted]]:
+    rng = random.Random(seed)
+    actors: list[ActorProfile] = []
+    planted: list[Planted] = []
+    next_id = iter(range(1, 100_000))
+    themes = list(TECHNOLOGIES)
+    capabilities = list(CAPABILITIES)
+
+    def add(
+        kind: str,
+        region_code: str,
+        theme: str,
+        tech: tuple[str, str],
+        offers: list[str],
+        seeks: list[str],
+    ) -> int:
+        actor_id = next(next_id)
+        lang = rng.choice(["en", "sv"])
+        description = _describe(rng, kind, theme, tech, offers, seeks, lang)
+        if text_only:
+            actors.append(actor(actor_id, region_code, kind, description=description))
+        else:
+            actors.append(
+                actor(
+                    actor_id,
+                    region_code,
+                    kind,
+                    themes=[theme],
+                    technologies=[tech[0]],
+                    offers=offers,
+                    seeks=seeks,
+                    description=description,
+                )
+            )
+        return actor_id
+
+    for g in range(groups):
+        theme = themes[g % len(themes)]
+        tech = TECHNOLOGIES[theme][(g // len(themes)) % 2]
+        other_tech = TECHNOLOGIES[theme][1 - (g // len(themes)) % 2]
+        size = rng.choice([3, 4])
+        regions = rng.sample(REGIONS, size)
+        caps = rng.sample(capabilities, size)
+        members, twins, traps = [], {}, {}
+        for k in range(size):
+            # Each seeks what the next two offer: every pair fits at least one way.
+            offers = [caps[k]]
+            seeks = sorted({caps[(k + 1) % size], caps[(k + 2) % size]} - {caps[k]})
+            kind = rng.choice(["cluster", "rdi_platform"])
+            member = add(kind, regions[k], theme, tech, offers, seeks)
+            members.append(member)
+            elsewhere = rng.choice([r for r in REGIONS if r != regions[k]])
+            twins[member] = add(kind, elsewhere, theme, other_tech, offers, seeks)
+            off_theme = rng.choice([t for t in themes if t != theme])
+            traps[member] = add(
+                "rdi_platform",
+                rng.choice(REGIONS),
+                off_theme,
+                rng.choice(NOISE_TECHNOLOGIES),
+                seeks,
+                [rng.choice(capabilities)],
+            )
+        planted.append(Planted(theme, tech[0], members, twins, traps))
+    for _ in range(noise):
+        theme = rng.choice(themes)
+        add(
+            rng.choice(["cluster", "rdi_platform"]),
+            rng.choice(REGIONS),
+            theme,
+            rng.choice(TECHNOLOGIES[theme]),
+            rng.sample(capabilities, 2),
+            rng.sample(capabilities, 1),
+        )
+    regions_out = [region(code, code, tuple(rng.sample(themes, 4))) for code in REGIONS]
+    return actors, regions_out, planted

@@ -41,3 +41,55 @@ def test_compound_and_inflected_swedish_forms() -> None:
 
 def test_empty_text_reads_nothing() -> None:
     assert reader().read("   ").themes == set()
+
+
+def test_plural_multi_word_and_compound_forms() -> None:
+    assert reader().read("We run test beds for drones").offers == {"testbed"}
+    assert reader().read("Vi erbjuder testbäddar").offers == {"testbed"}
+    assert reader().read("Vi söker prototyputveckling").seeks == {"prototyping"}
+
+
+def test_cues_in_either_clause_order() -> None:
+    first = reader().read("Looking for test beds, and we offer SME networks")
+    assert first.seeks == {"testbed"} and first.offers == {"sme-network"}
+    second = reader().read("Vi erbjuder forskning men vill träffa företag")
+    assert second.offers == {"research"} and second.seeks == {"sme-network"}
+    relative = reader().read("Vi söker partner som erbjuder testbäddar")
+    assert relative.seeks == {"testbed"} and relative.offers == set()
+    english = reader().read("We would like to meet companies. We provide research.")
+    assert english.seeks == {"sme-network"} and english.offers == {"research"}
+
+
+def test_focus_phrases_are_read_as_technologies_in_both_languages() -> None:
+    english = reader().read("A research institute with a focus on biobanking and machine vision")
+    swedish = reader().read("Forskningsinstitut med fokus på biobanker")
+    assert set(english.technologies) == {"biobank", "machin vision"}
+    assert set(swedish.technologies) == {"biobank"}
+    specialised = reader().read("Specialiserade på kolfiberkompositer, vi söker kunder")
+    assert list(specialised.technologies.values()) == ["kolfiberkompositer"]
+    # A capability after a focus cue is a capability, not a technology.
+    assert reader().read("Expertise in prototyping").technologies == {}
+
+
+def test_a_single_weak_word_does_not_make_a_theme() -> None:
+    from app.matching.features import themes_of
+    from tests.matching.builders import actor
+
+    text = "A food processing network. Our members make healthier products."
+    reading = reader().read(text)
+    assert reading.theme_evidence["health-care"] < 1.0
+    stated = actor(1, "SE22", themes=["food"], description=text)
+    assert themes_of(stated, reading) == {"food"}
+    text_only = actor(2, "SE22", description=text)
+    assert themes_of(text_only, reading) == {"food"}
+
+
+def test_a_negated_capability_is_neither_offered_nor_sought() -> None:
+    reading = reader().read("We do not offer manufacturing. We offer design.")
+    assert reading.offers == {"design"}
+    assert reader().read("Vi erbjuder inte finansiering").offers == set()
+
+
+def test_welcoming_partners_is_seeking_them() -> None:
+    assert reader().read("We welcome partners with test beds").seeks == {"testbed"}
+    assert reader().read("Vi välkomnar företag med testbäddar").seeks == {"sme-network", "testbed"}

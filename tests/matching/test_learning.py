@@ -107,7 +107,7 @@ def test_too_few_labels_keep_the_defaults() -> None:
 
 
 def _top10_outside(index: MatchIndex, weights: dict[str, float], home: str) -> dict[int, set[int]]:
-    weighted = index.with_exponents(weights)
+    weighted = index.with_weights(weights)
     return {
         int(actor_id): {c.actor_id for c in candidates(weighted, int(actor_id), limit=10)}
         for actor_id, code in zip(index.ids, index.region_codes, strict=True)

@@ -33,7 +33,7 @@ def test_thematic_rewards_shared_themes_nace_prefixes_and_similar_text() -> None
     p = index.position
     assert s.theme[p[2]] == 1.0 and s.theme[p[4]] == 0.0
     # 10.51 and 10.52 share group 10.5; 10 is only the division; 62.10 shares nothing.
-    assert s.nace[p[2]] > s.nace[p[3]] > s.nace[p[4]] == 0.0
+    assert s.concepts[p[2]] > s.concepts[p[3]] > s.concepts[p[4]] == 0.0
     assert s.text[p[2]] > s.text[p[4]]
     assert s.thematic[p[2]] > s.thematic[p[3]] > s.thematic[p[4]]
     assert np.all((s.thematic >= 0) & (s.thematic <= 1.0001))
@@ -189,16 +189,106 @@ def test_twin_reason_warns_of_sameness() -> None:
 
 
 def test_related_concepts_are_learned_from_co_occurrence() -> None:
-    # energy and offshore go together in most actors; a partner strong in offshore is
-    # related to, but missing from, an energy actor.
+    # energy and offshore go together in most actors; a partner on energy that is also
+    # strong in offshore works on something related to, but missing from, an energy actor.
     actors = [actor(k, "SE23", themes=["energy", "offshore"]) for k in range(1, 6)]
-    actors += [actor(10, "SE22", themes=["energy"]), actor(11, "SE11", themes=["offshore"])]
-    actors += [actor(12, "SE11", themes=["textiles"])]
+    actors += [
+        actor(10, "SE22", themes=["energy"]),
+        actor(11, "SE11", themes=["energy", "offshore"]),
+    ]
+    actors += [actor(12, "SE11", themes=["textiles"]), actor(13, "SE11", themes=["offshore"])]
     index = build_index(actors, REGIONS)
     s = scores_of(index, 10)
     assert s.related[index.position[11]] > 0.5
     assert s.related[index.position[12]] == 0.0
+    # Off-theme (nothing shared): relatedness may not lift it at all.
+    assert s.related[index.position[13]] == 0.0
     assert index.related_concepts(index.position[10], index.position[11])[0][:2] == (
         "offshore",
         "energy",
     )
+
+
+def test_a_rare_shared_technology_outweighs_a_broad_shared_theme() -> None:
+    # life science is everywhere; biobanking is shared by two actors only.
+    actors = [actor(k, "SE11", themes=["life-science"]) for k in range(10, 30)]
+    actors += [
+        actor(1, "SE22", themes=["life-science"], technologies=["biobanking"]),
+        actor(2, "SE23", themes=["food"], description="Forskning med fokus på biobanker."),
+        actor(3, "SE23", themes=["life-science"]),
+    ]
+    index = build_index(actors, REGIONS)
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.concepts[p[2]] > s.concepts[p[3]] > 0
+    focus = index.shared_concepts(p[1], p[2])
+    assert focus[0][0] == "tech:biobank"
+
+
+def test_a_two_way_fit_outranks_any_one_way_fit_of_equal_closeness() -> None:
+    index = build_index(
+        [
+            actor(
+                1, "SE22", themes=["food"], offers=["sme-network"], seeks=["testbed", "research"]
+            ),
+            # offers one of two sought things and seeks what 1 offers: two-way, half covered
+            actor(2, "SE23", themes=["food"], offers=["testbed"], seeks=["sme-network"]),
+            # offers everything 1 seeks, seeks nothing 1 offers: one-way, fully covered
+            actor(3, "SE23", themes=["food"], offers=["testbed", "research"], seeks=["design"]),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.thematic[p[2]] == s.thematic[p[3]]
+    assert (s.two_way[p[2]], s.two_way[p[3]]) == (1.0, 0.0)
+    assert s.complementarity[p[2]] > s.complementarity[p[3]]
+    assert s.score[p[2]] > s.score[p[3]]
+
+
+def test_offering_the_same_is_a_penalty_not_neutral() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], offers=["testbed"], seeks=["design"]),
+            actor(2, "SE23", themes=["food"], offers=["testbed"], seeks=["financing"]),  # twin
+            actor(3, "SE23", themes=["food"], offers=["training"], seeks=["financing"]),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.redundancy[p[2]] == 1.0
+    assert s.complementarity[p[2]] < s.complementarity[p[3]]
+
+
+def test_reasons_name_the_specific_shared_focus_and_both_needs_in_swedish() -> None:
+    actors = [actor(k, "SE11", themes=["life-science"]) for k in range(10, 20)]
+    actors += [
+        actor(
+            1,
+            "SE22",
+            themes=["life-science"],
+            technologies=["biobanking"],
+            offers=["sme-network"],
+            seeks=["testbed"],
+        ),
+        actor(
+            2,
+            "SE23",
+            "rdi_platform",
+            themes=["life-science"],
+            technologies=["biobanking"],
+            offers=["testbed"],
+            seeks=["sme-network"],
+        ),
+    ]
+    index = build_index(actors, REGIONS)
+    i, j = index.position[1], index.position[2]
+    english = pair_reasons(index, i, j, index.pair_scores(i))
+    assert english[0] == "Both work on biobanking and life science"
+    assert "It offers testbed, which you seek" in english
+    assert "You offer SME network, which it seeks" in english
+    swedish = pair_reasons(index, i, j, index.pair_scores(i), "sv")
+    assert swedish[0] == "Båda arbetar med biobanking och life science"
+    assert "Den erbjuder testbädd, som ni söker" in swedish
+    assert "Ni erbjuder nätverk av små och medelstora företag, som den söker" in swedish

@@ -101,3 +101,32 @@ def test_a_funded_consortium_updates_the_track_record_without_a_rebuild(engine: 
     assert before.track_record[lab] == 0 and after.track_record[lab] > 0
     skane = after.position[ids["skane"]]
     assert after.pair_scores(skane, 2).score[lab] > before.pair_scores(skane, 2).score[lab]
+
+
+def test_a_changed_actor_replaces_its_rows_without_a_rebuild(engine: Engine) -> None:
+    from app.actors.models import Actor
+
+    ids: dict[str, int] = {}
+    write(engine, lambda s: ids.update(build_world(s)))
+    keeper = IndexKeeper()
+    factory = session_factory(engine)
+    with factory() as session:
+        before = keeper.index(session)
+
+    def describe(session: Session) -> None:
+        actor = session.get(Actor, ids["sthlm"])
+        assert actor is not None
+        actor.description = "Vi söker forskning med fokus på biobanker"
+        actor.seeks = ["research"]
+        actor.version += 1
+
+    write(engine, describe)
+    with factory() as session:
+        after = keeper.index(session)
+    sthlm = after.position[ids["sthlm"]]
+    assert after.features[sthlm].seeks == {"research"}
+    assert "biobank" in after.features[sthlm].technologies
+    # Rows replaced: the sparse base matrices are shared, not rebuilt.
+    assert after.text.base is before.text.base
+    assert after.concept_rows.base is before.concept_rows.base
+    assert before.features[before.position[ids["sthlm"]]].seeks == {"design"}

@@ -85,9 +85,9 @@ def test_fitted_weights_that_beat_the_defaults_are_stored_and_picked_up(engine: 
     _run(engine, _planted_world)
     keeper = IndexKeeper()  # a running API process
     before = _run(engine, keeper.index)
-    assert before.exponents == default_weights()
+    assert before.weights == default_weights()
     _run(engine, lambda s: _record(s, planted_labels(before, TRUE_WEIGHTS, seed=1)))
-    assert _run(engine, keeper.index).exponents == default_weights()  # verdicts alone: no change
+    assert _run(engine, keeper.index).weights == default_weights()  # verdicts alone: no change
 
     stored = learning.fit(session_factory(engine))
     assert stored.source == "fitted", stored.reason
@@ -96,8 +96,8 @@ def test_fitted_weights_that_beat_the_defaults_are_stored_and_picked_up(engine: 
     assert stored.evaluation["fitted_auc"] > stored.evaluation["default_auc"]
 
     after = _run(engine, keeper.index)
-    assert after.exponents == stored.weights
-    assert _tops(after) == _tops(before.with_exponents(stored.weights))
+    assert after.weights == stored.weights
+    assert _tops(after) == _tops(before.with_weights(stored.weights))
     assert _tops(after) != _tops(before)  # the fitted model reorders candidates
 
     shown = _run(engine, model_report.model)
@@ -115,7 +115,7 @@ def test_weights_that_do_not_beat_the_defaults_change_no_ranking(engine: Engine)
     assert stored.source == "default", stored.reason
     assert stored.weights == default_weights()
     after = _run(engine, keeper.index)
-    assert after.exponents == default_weights()
+    assert after.weights == default_weights()
     assert _tops(after) == _tops(before)
     assert np.array_equal(after.ids, before.ids)
 
@@ -128,5 +128,5 @@ def test_stored_weights_for_other_components_fall_back_to_the_defaults(engine: E
 
     _run(engine, store_odd_weights)
     index = _run(engine, IndexKeeper().index)
-    assert index.exponents == default_weights()
+    assert index.weights == default_weights()
     assert len(_tops(index)) == len(index)  # ranks, instead of failing on a missing weight

@@ -91,6 +91,34 @@ def test_candidates_rank_the_complement_first_with_reasons(client: TestClient) -
     assert scores == sorted(scores, reverse=True)
 
 
+def test_reasons_follow_accept_language_and_report_both_directions(client: TestClient) -> None:
+    ids = _world(client)
+    url = "/api/v1/matching/candidates"
+    swedish = client.get(
+        url, params={"actor_id": ids["cluster"]}, headers={"Accept-Language": "sv-SE,sv;q=0.9"}
+    ).json()["candidates"][0]
+    assert swedish["actor"]["id"] == ids["lab"]
+    assert swedish["reasons"][0].startswith("Båda arbetar med livsmedel")
+    assert "Den erbjuder forskning och testbädd, som ni söker" in swedish["reasons"]
+    assert swedish["directions"] == {"it_offers_what_you_seek": 1.0, "it_seeks_what_you_offer": 1.0}
+    english = client.get(
+        url, params={"actor_id": ids["cluster"]}, headers={"Accept-Language": "en, sv;q=0.5"}
+    ).json()["candidates"][0]
+    assert english["reasons"][0].startswith("Both work on food")
+    proposal = client.post(
+        "/api/v1/matching/consortia",
+        json={"seed_actor_ids": [ids["cluster"]], "min_members": 3, "max_members": 3},
+        headers={"Accept-Language": "sv"},
+    ).json()["consortia"][0]
+    assert proposal["reasons"][0] == "Alla medlemmar arbetar med livsmedel"
+    scored = client.post(
+        "/api/v1/matching/consortia/score",
+        json={"member_ids": [ids["cluster"], ids["lab"], ids["design"]]},
+        headers={"Accept-Language": "sv"},
+    ).json()
+    assert any(r.startswith("Medlemmarna kommer från 3 regioner") for r in scored["reasons"])
+
+
 def test_candidate_filters(client: TestClient) -> None:
     ids = _world(client)
     url = "/api/v1/matching/candidates"
