@@ -7,9 +7,10 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -26,9 +27,14 @@ from app.tracking import session_factory
 from app.transfer.schemas import ImportReport
 from app.transfer.service import export_document, import_document, parse_document, total_records
 
-app = typer.Typer(help="clustermatch: interregional cluster matchmaking", no_args_is_help=True)
-db_app = typer.Typer(help="Schema migrations", no_args_is_help=True)
-keys_app = typer.Typer(help="API keys", no_args_is_help=True)
+# Plain help: typer's rich help labels every flag (--help included) with a `<bool>` type.
+app = typer.Typer(
+    help="clustermatch: interregional cluster matchmaking",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+db_app = typer.Typer(help="Schema migrations", no_args_is_help=True, rich_markup_mode=None)
+keys_app = typer.Typer(help="API keys", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 err = Console(stderr=True)
@@ -75,6 +81,10 @@ def serve(
     import uvicorn
 
     settings = get_settings()
+    # Said first: a relative SQLite path lands in whatever directory serve started in.
+    err.print(
+        f"database: {migrate.describe_url(settings.database_url)}", highlight=False, soft_wrap=True
+    )
     prepare_database(seed=settings.seed_on_start)
     metrics_dir = None
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -128,7 +138,8 @@ def db_downgrade(
             )
             raise typer.Exit(1)
         migrate.downgrade(url, revision)
-    err.print(f"database at {revision}")
+        reached = migrate.revision_of(url)
+    err.print(f"database at {reached}")
 
 
 @app.command()
@@ -153,7 +164,7 @@ def import_(
         raise typer.Exit(1) from exc
 
     def step(session: Session) -> ImportReport:
-        doc = parse_document(raw)
+        checked = parse_document(session, raw)
         with Progress(
             TextColumn("importing"),
             BarColumn(),
@@ -162,8 +173,8 @@ def import_(
             console=err,
             transient=not sys.stderr.isatty(),
         ) as progress:
-            task = progress.add_task("import", total=total_records(doc))
-            return import_document(session, doc, lambda n: progress.advance(task, n))
+            task = progress.add_task("import", total=total_records(checked))
+            return import_document(session, checked, lambda n: progress.advance(task, n))
 
     _print_report(_run(step))
 
@@ -197,20 +208,48 @@ def keys_create(
     name: Annotated[str | None, typer.Option(help="A note to tell keys apart")] = None,
 ) -> None:
     """Create a key and print it alone on standard output (it is not shown again)."""
+    if role is Role.editor and not scope:
+        _fail("editor keys need --scope NUTS: the NUTS prefix they may write in, e.g. --scope SE23")
+    if role is not Role.editor and scope:
+        _fail(f"only editor keys take --scope; {_article(role)} {role.value} key writes anywhere")
     try:
         spec = ApiKeyCreate(role=role, scope=scope, name=name)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
+    except ValidationError as exc:
+        # The model's own words, without pydantic's framing and links.
+        _fail("; ".join(_plain(e) for e in exc.errors()))
     _row, key = _run(lambda session: keys.create_key(session, spec))
     typer.echo(key)
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _plain(error: Any) -> str:
+    where = ".".join(str(part) for part in error.get("loc", ()))
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    return f"--{where}: {message}" if where else message
+
+
+def _article(role: Role) -> str:
+    return "an" if role.value[0] in "aeiou" else "a"
+
+
+def _print_wide(table: Table) -> None:
+    """Print a table whole: wider than the terminal rather than folding its cells."""
+    console = Console()
+    needed = console.measure(table, options=console.options.update_width(10_000)).maximum
+    (Console(width=needed) if needed > console.width else console).print(table)
 
 
 @keys_app.command("list")
 def keys_list() -> None:
     """List keys (never the keys themselves)."""
     rows = _run(keys.list_keys)
-    table = Table("id", "role", "scope", "name", "prefix", "created", "revoked")
+    table = Table("id", "role", "scope", "name", "prefix")
+    table.add_column("created", no_wrap=True)
+    table.add_column("revoked", no_wrap=True)
     for row in rows:
         table.add_row(
             str(row.id),
@@ -221,7 +260,7 @@ def keys_list() -> None:
             row.created_at.isoformat(timespec="seconds"),
             row.revoked_at.isoformat(timespec="seconds") if row.revoked_at else "",
         )
-    Console().print(table)
+    _print_wide(table)
 
 
 @keys_app.command("revoke")

@@ -1,8 +1,6 @@
 """Domain errors: what went wrong, with the HTTP status it maps to (rendered as RFC 9457
 problem+json by app.ops.problems)."""
 
-from typing import Any
-
 from pydantic import BaseModel
 
 
@@ -63,20 +61,7 @@ class Forbidden(DomainError):
     status_code, slug, title = 403, "forbidden", "Forbidden"
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
-    # Drop the request part ("body", "query", "path") and keep the field's own path.
-    if loc and loc[0] in {"body", "query", "path", "header"} and len(loc) > 1:
-        loc = loc[1:]
-    return ".".join(str(part) for part in loc) or "body"
-
-
-def field_errors(raw_errors: Any, prefix: str = "") -> list[FieldError]:
-    """FieldErrors from pydantic's error list (a request's or a model's)."""
-    errors = []
-    for err in raw_errors:
-        message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-        if err.get("type") == "missing":
-            message = "field required"
-        path = _field_path(tuple(err.get("loc", ())))
-        errors.append(FieldError(field=prefix + path, message=message))
-    return errors
+def already_flagged(path: str, flagged: set[str] | frozenset[str]) -> bool:
+    """Whether `path`, or a field holding it, already has an error (so checks that need
+    the database do not report the same value twice)."""
+    return any(path == f or path.startswith(f + ".") for f in flagged)

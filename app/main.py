@@ -23,6 +23,7 @@ from app.ops.guard import InputGuard
 from app.ops.middleware import Metrics, RequestContextMiddleware
 from app.ops.problems import install_error_handlers
 from app.reference import nace, nuts
+from app.routers.openapi import install_openapi
 from app.tracking import session_factory
 
 DESCRIPTION = """Interregional cluster matchmaking: NUTS regions with their smart
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.include_router(routers.router)
+    install_openapi(app)
     _mount_offline_docs(app)
 
     if settings.cors_origins:

@@ -97,5 +97,24 @@ def current_revisions(engine: Engine) -> frozenset[str]:
         return frozenset(MigrationContext.configure(connection).get_current_heads())
 
 
+def revision_of(database_url: str) -> str:
+    """The revision the database is at, as Alembic names it (`base` when unmigrated)."""
+    engine = create_engine(database_url, poolclass=pool.NullPool)
+    try:
+        return ", ".join(sorted(current_revisions(engine))) or "base"
+    finally:
+        engine.dispose()
+
+
+def describe_url(database_url: str) -> str:
+    """The URL with its password masked, and a SQLite file's absolute path (a relative one
+    depends on the directory the process started in)."""
+    url = make_url(database_url)
+    shown = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return f"{shown} (file {Path(url.database).resolve()})"
+    return shown
+
+
 def at_head(engine: Engine) -> bool:
     return current_revisions(engine) == head_revisions()

@@ -1,5 +1,8 @@
 """Each test gets a freshly migrated database: SQLite always, PostgreSQL too when
-CLUSTERMATCH_TEST_DATABASE_URL is set."""
+CLUSTERMATCH_TEST_DATABASE_URL is set and its server answers.
+
+The suite drops and recreates the `public` schema of that database, so it refuses to run
+unless the database's name says it is a test database."""
 
 import os
 import shutil
@@ -9,6 +12,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app import migrate
@@ -33,15 +38,53 @@ TABLES = (  # every table but catalog_state and alembic_version
 )
 
 
-def _backends() -> list[object]:
+NOT_SET = "PostgreSQL tests skipped: CLUSTERMATCH_TEST_DATABASE_URL is not set"
+
+
+def refuse_unless_test_database(url: str) -> None:
+    """A mistyped URL must not wipe real data: only a database named as a test one."""
+    name = make_url(url).database or ""
+    if "test" not in name.lower():
+        raise pytest.UsageError(
+            f"CLUSTERMATCH_TEST_DATABASE_URL names the database {name!r}; the tests drop and "
+            "recreate its public schema, so they run only on a database whose name contains "
+            "'test' (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/clustermatch_test)"
+        )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if POSTGRES_URL:
+        refuse_unless_test_database(POSTGRES_URL)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if not POSTGRES_URL:
+        return f"databases: SQLite; {NOT_SET}"
+    shown = make_url(POSTGRES_URL).render_as_string(hide_password=True)
+    return f"databases: SQLite and PostgreSQL at {shown}"
+
+
+def backends() -> list[object]:
     postgres = pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(not POSTGRES_URL, reason="CLUSTERMATCH_TEST_DATABASE_URL not set"),
+        "postgresql", marks=pytest.mark.skipif(not POSTGRES_URL, reason=NOT_SET)
     )
     return ["sqlite", postgres]
 
 
-@pytest.fixture(scope="session", params=_backends())
+def skip_unless_answering(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        pytest.skip(f"PostgreSQL tests skipped: {shown} does not answer ({reason})")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", params=backends())
 def migrated_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database migrated to head once per backend (for SQLite: a template file)."""
     if request.param == "sqlite":
@@ -49,6 +92,7 @@ def migrated_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     else:
         assert POSTGRES_URL
         url = POSTGRES_URL
+        skip_unless_answering(url)  # a session fixture: asked once, the skip is kept
         _drop_everything(url)
     migrate.upgrade(url)
     return url

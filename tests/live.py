@@ -40,7 +40,7 @@ def serve_process(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # four workers on two busy cores start slowly
         while True:
             try:
                 if httpx.get(f"{base}/readyz").status_code == 200:

@@ -13,26 +13,19 @@ from sqlalchemy import create_engine, pool, text
 from sqlalchemy.engine import make_url
 
 from app.transfer.service import export_document
-from tests.conftest import POSTGRES_URL, with_session
+from tests.conftest import POSTGRES_URL, backends, skip_unless_answering, with_session
 
 PREPARE = "from app.cli import prepare_database; prepare_database(seed=True)"
 
 
-def _backends() -> list[object]:
-    postgres = pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(not POSTGRES_URL, reason="CLUSTERMATCH_TEST_DATABASE_URL not set"),
-    )
-    return ["sqlite", postgres]
-
-
-@pytest.fixture(params=_backends())
+@pytest.fixture(params=backends())
 def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database with nothing in it, not even a schema."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'fresh.db'}"
         return
     assert POSTGRES_URL
+    skip_unless_answering(POSTGRES_URL)
     name = f"cm_startup_{uuid.uuid4().hex[:8]}"
     admin = create_engine(POSTGRES_URL, poolclass=pool.NullPool, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -15,11 +15,11 @@ from app.core.fields import unique
 from app.core.paths import api_path
 from app.core.sql import json_list_has
 from app.core.versioning import Outcome, apply_changes, check_if_match
-from app.errors import Conflict, FieldError, InvalidPayload, NotFound
+from app.errors import Conflict, FieldError, InvalidPayload, NotFound, already_flagged
 from app.reference import nace
 from app.regions.models import Region
 from app.vocab.models import VocabKind
-from app.vocab.service import slugs, unknown_slug_errors
+from app.vocab.service import filter_term_errors, slugs, unknown_slug_errors
 
 # Stored list fields whose repeats are dropped on write.
 LIST_FIELDS = ("themes", "nace_codes", "technologies", "offers", "seeks")
@@ -84,6 +84,9 @@ def list_json(
     offset: int,
 ) -> bytes:
     """A `Page[ActorPublic]` as JSON, assembled from cached actors."""
+    errors = filter_reference_errors(session, vars(filters), set())
+    if errors:
+        raise InvalidPayload.of(errors)
     conditions = [_ACTORS.c.kind == kind, *filters.conditions()]
     total = session.execute(
         sa.select(sa.func.count()).select_from(_ACTORS).where(*conditions)
@@ -121,6 +124,16 @@ def get_actor(session: Session, kind: ActorKind, actor_id: int) -> Actor:
     if actor is None or actor.kind != kind:
         raise _not_found(kind, actor_id)
     return actor
+
+
+_VOCABULARY_FILTERS = {"theme": VocabKind.theme, "capability": VocabKind.capability}
+
+
+def filter_reference_errors(
+    session: Session, query: dict[str, Any], flagged: set[str]
+) -> list[FieldError]:
+    """Filters naming a theme or capability the vocabulary lacks."""
+    return filter_term_errors(session, query, _VOCABULARY_FILTERS, flagged)
 
 
 @dataclass
@@ -181,25 +194,49 @@ class ReferenceSets:
         return cls(slugs(session, VocabKind.theme), slugs(session, VocabKind.capability), stored)
 
 
-def payload_errors(data: dict[str, Any], refs: ReferenceSets, prefix: str = "") -> list[FieldError]:
-    """Checks that need the database: vocabulary slugs and a stored region."""
+def payload_errors(
+    data: dict[str, Any],
+    refs: ReferenceSets,
+    prefix: str = "",
+    flagged: frozenset[str] | set[str] = frozenset(),
+) -> list[FieldError]:
+    """Checks that need the database: vocabulary slugs and a stored region. `data` may be a
+    body as sent; fields that already have an error are not checked again."""
     errors: list[FieldError] = []
     region_code = data.get("region_code")
-    if region_code is not None and region_code not in refs.regions:
-        errors.append(
-            FieldError(
-                field=f"{prefix}region_code",
-                message=f"region {region_code} is not stored; "
-                f"create it with PUT {api_path('regions', region_code)}",
+    field = f"{prefix}region_code"
+    if isinstance(region_code, str) and not already_flagged(field, flagged):
+        region_code = region_code.strip().upper()
+        if region_code not in refs.regions:
+            errors.append(
+                FieldError(
+                    field=field,
+                    message=f"region {region_code} is not stored; "
+                    f"create it with PUT {api_path('regions', region_code)}",
+                )
             )
-        )
     for name, known, vocab in (
         ("themes", refs.themes, VocabKind.theme),
         ("offers", refs.capabilities, VocabKind.capability),
         ("seeks", refs.capabilities, VocabKind.capability),
     ):
-        errors += unknown_slug_errors(f"{prefix}{name}", data.get(name) or [], known, vocab)
+        errors += unknown_slug_errors(f"{prefix}{name}", data.get(name), known, vocab, flagged)
     return errors
+
+
+def region_codes_of(records: list[Any]) -> set[str]:
+    """The region codes a list of bodies (as sent or validated) names."""
+    return {
+        r["region_code"].strip().upper()
+        for r in records
+        if isinstance(r, dict) and isinstance(r.get("region_code"), str)
+    }
+
+
+def body_reference_errors(session: Session, body: Any, flagged: set[str]) -> list[FieldError]:
+    """The database checks of one actor body as sent (for a body that failed validation)."""
+    refs = ReferenceSets.load(session, region_codes_of([body]))
+    return payload_errors(body, refs, flagged=flagged)
 
 
 def stored_values(body: ActorFields | ActorUpdate, *, partial: bool) -> dict[str, Any]:

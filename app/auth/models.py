@@ -2,7 +2,6 @@ from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
-from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
 from app.core.columns import NEVER_REUSE_IDS, timestamp_field, utcnow
@@ -42,14 +41,6 @@ class ApiKeyCreate(ApiKeyBase):
             "examples": [{"role": "editor", "scope": "SE23", "name": "Västra Götaland editors"}]
         }
     }
-
-    @model_validator(mode="after")
-    def scope_matches_role(self) -> "ApiKeyCreate":
-        if self.role == Role.editor and not self.scope:
-            raise ValueError("an editor key needs a scope (a NUTS prefix such as SE2)")
-        if self.role is not Role.editor and self.scope:
-            raise ValueError("only editor keys carry a scope")
-        return self
 
 
 class ApiKeyPublic(ApiKeyBase):

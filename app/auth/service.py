@@ -29,12 +29,17 @@ class Principal:
 
     def require_region(self, code: str) -> None:
         if not self.may_write_region(code):
-            raise Forbidden(f"a {self.role} key{self._scope_text()} may not write region {code}")
+            raise Forbidden(
+                f"{self._article()} {self.role} key{self._scope_text()} may not write region {code}"
+            )
 
     def require_role(self, *roles: Role) -> None:
         if self.role not in roles:
             allowed = ", ".join(roles)
             raise Forbidden(f"this needs a key with role {allowed}; yours is {self.role}")
+
+    def _article(self) -> str:
+        return "an" if self.role in (Role.admin, Role.editor, Role.integrator) else "a"
 
     def _scope_text(self) -> str:
         return f" scoped to {self.scope}" if self.scope else ""
@@ -44,11 +49,22 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def scope_errors(spec: ApiKeyCreate) -> list[FieldError]:
+    """Editors, and only editors, carry a scope that is a NUTS prefix (named `scope`)."""
+    if spec.role == Role.editor and not spec.scope:
+        message = "an editor key needs a scope (a NUTS prefix such as SE2)"
+    elif spec.role != Role.editor and spec.scope:
+        message = "only editor keys carry a scope"
+    elif spec.scope and not nuts.is_code_prefix(spec.scope.upper()):
+        message = f"'{spec.scope}' is not a NUTS code prefix"
+    else:
+        return []
+    return [FieldError(field="scope", message=message)]
+
+
 def create_key(session: Session, spec: ApiKeyCreate) -> tuple[ApiKey, str]:
-    if spec.scope and not nuts.is_code_prefix(spec.scope.upper()):
-        raise InvalidPayload.of(
-            [FieldError(field="scope", message=f"'{spec.scope}' is not a NUTS code prefix")]
-        )
+    if errors := scope_errors(spec):
+        raise InvalidPayload.of(errors)
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey(
         role=spec.role,

@@ -2,16 +2,14 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from sqlmodel import Field as SQLField
 
 from app.actors.models import ActorKind
 from app.core.columns import NEVER_REUSE_IDS, VersionChecked, json_column, timestamp_field, utcnow
-from app.core.fields import BodyId, LongText, Name, Slug, UtcTimestamp
+from app.core.fields import BodyId, CountryCode, LongText, Name, NutsPrefix, Slug, UtcTimestamp
 from app.matching.rules import Budget, ConsortiumRules, Violation
 
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-NutsPrefix = Annotated[str, Field(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$")]
 Euro = Annotated[int, Field(strict=True, ge=0, le=10**12)]
 
 
@@ -64,15 +62,21 @@ class CallFields(BaseModel):
             closes_at=self.closes_at,
         )
 
-    @model_validator(mode="after")
-    def ranges_in_order(self) -> "CallFields":
-        if self.max_members is not None and self.max_members < self.min_members:
-            raise ValueError("max_members is smaller than min_members")
-        if None not in (self.funding_min, self.funding_max) and self.funding_max < self.funding_min:  # type: ignore[operator]
-            raise ValueError("funding_max is smaller than funding_min")
-        if self.opens_at and self.closes_at and self.closes_at < self.opens_at:
-            raise ValueError("closes_at is before opens_at")
-        return self
+    # Each range is checked on its upper end, so the error names that field (and its
+    # message the other); a lower end that is itself invalid is reported on its own.
+    @field_validator("max_members", "funding_max", "closes_at")
+    @classmethod
+    def upper_end_not_below_lower(cls, value: Any, info: ValidationInfo) -> Any:
+        lower_name = _LOWER_END[str(info.field_name)]
+        lower = info.data.get(lower_name)
+        if value is not None and lower is not None and value < lower:
+            relation = "before" if lower_name == "opens_at" else "smaller than"
+            shown = lower.isoformat() if isinstance(lower, datetime) else lower
+            raise ValueError(f"{info.field_name} is {relation} {lower_name} ({shown})")
+        return value
+
+
+_LOWER_END = {"max_members": "min_members", "funding_max": "funding_min", "closes_at": "opens_at"}
 
 
 class Call(VersionChecked, table=True):

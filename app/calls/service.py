@@ -1,5 +1,7 @@
 """Calls: storage and the eligibility check."""
 
+from typing import Any
+
 from sqlmodel import Session, col, func, select
 
 from app.actors.service import actor_id_errors
@@ -8,7 +10,7 @@ from app.changes.recorder import FeedEntity
 from app.core.columns import utcnow
 from app.core.sql import blocking_references
 from app.core.versioning import Outcome, apply_changes, check_if_match
-from app.errors import Conflict, InvalidPayload, NotFound
+from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.matching import rules
 from app.matching.consortia import members_of
 from app.matching.index import MatchIndex
@@ -44,10 +46,15 @@ def list_calls(session: Session, limit: int, offset: int) -> tuple[list[Call], i
     return list(rows), total
 
 
+def body_reference_errors(session: Session, body: Any, flagged: set[str]) -> list[FieldError]:
+    """The checks of a call body that need the vocabulary; the body may be as sent."""
+    themes = body.get("themes") if isinstance(body, dict) else None
+    known = slugs(session, VocabKind.theme)
+    return unknown_slug_errors("themes", themes, known, VocabKind.theme, flagged)
+
+
 def _check_themes(session: Session, body: CallFields) -> None:
-    errors = unknown_slug_errors(
-        "themes", body.themes, slugs(session, VocabKind.theme), VocabKind.theme
-    )
+    errors = body_reference_errors(session, body.model_dump(), set())
     if errors:
         raise InvalidPayload.of(errors)
 

@@ -1,5 +1,7 @@
 """Saved consortia: scored when saved, moved through their statuses, guarded by scope."""
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
@@ -16,10 +18,13 @@ from app.consortia.models import (
     SavedConsortiumPublic,
     Status,
 )
+from app.core.fields import MAX_ID
 from app.core.versioning import Outcome, apply_changes, check_if_match
-from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound
+from app.errors import Conflict, FieldError, Forbidden, InvalidPayload, NotFound, already_flagged
 from app.matching import consortia as engine
 from app.matching.index import MatchIndex
+from app.vocab.models import VocabKind
+from app.vocab.service import slugs, unknown_term_error
 
 
 def to_public(session: Session, saved: SavedConsortium) -> SavedConsortiumPublic:
@@ -51,6 +56,10 @@ def list_saved(
     if status is not None:
         conditions.append(SavedConsortium.status == status)
     if call_id is not None:
+        if session.get(Call, call_id) is None:
+            raise InvalidPayload.of(
+                [FieldError(field="call_id", message=f"no call with id {call_id}")]
+            )
         conditions.append(SavedConsortium.call_id == call_id)
     total = session.exec(select(func.count()).select_from(SavedConsortium).where(*conditions)).one()
     rows = session.exec(
@@ -83,13 +92,52 @@ def _require_owner(saved: SavedConsortium, principal: Principal) -> None:
 _ADMIN_ONLY = {Status.funded, Status.rejected}
 
 
+def _member_errors(index: MatchIndex, member_ids: list[int], theme: str | None) -> list[FieldError]:
+    errors = actor_id_errors(index.position, member_ids, "member_ids")
+    if theme is not None:
+        known = set(index.vocabulary.theme_labels)
+        errors += unknown_term_error("theme", theme, known, VocabKind.theme)
+    return errors
+
+
+def _call_errors(session: Session, call_id: int | None) -> list[FieldError]:
+    if call_id is None or session.get(Call, call_id) is not None:
+        return []
+    return [FieldError(field="call_id", message=f"no call with id {call_id}")]
+
+
+def body_reference_errors(session: Session, body: Any, flagged: set[str]) -> list[FieldError]:
+    """The stored-data checks of a consortium body as sent (for a body that failed
+    validation): its call, its members and its theme."""
+    errors: list[FieldError] = []
+    call_id = body.get("call_id")
+    if _is_id(call_id) and not already_flagged("call_id", flagged):
+        errors += _call_errors(session, call_id)
+    member_ids = body.get("member_ids")
+    if isinstance(member_ids, list) and not already_flagged("member_ids", flagged):
+        wanted = [i for i in member_ids if _is_id(i)]
+        known = {i for i in session.exec(select(Actor.id).where(col(Actor.id).in_(wanted))) if i}
+        errors += [
+            e
+            for e in actor_id_errors(known, member_ids, "member_ids")
+            if _is_id(member_ids[int(e.field.rsplit(".", 1)[1])])
+        ]
+    theme = body.get("theme")
+    if isinstance(theme, str) and not already_flagged("theme", flagged):
+        errors += unknown_term_error(
+            "theme", theme, slugs(session, VocabKind.theme), VocabKind.theme
+        )
+    return errors
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ID
+
+
 def _scored(
     index: MatchIndex, member_ids: list[int], theme: str | None
 ) -> tuple[str | None, float, dict[str, float]]:
-    errors = actor_id_errors(index.position, member_ids, "member_ids")
-    if theme is not None and theme not in index.vocabulary.theme_labels:
-        errors.append(FieldError(field="theme", message=f"unknown theme '{theme}'"))
-    if errors:
+    if errors := _member_errors(index, member_ids, theme):
         raise InvalidPayload.of(errors)
     positions = [index.position[i] for i in member_ids]
     theme = theme or engine.main_theme(index, positions)
@@ -101,10 +149,9 @@ def _scored(
 def save(
     session: Session, index: MatchIndex, body: ConsortiumCreate, principal: Principal
 ) -> SavedConsortium:
-    if body.call_id is not None and session.get(Call, body.call_id) is None:
-        raise InvalidPayload.of(
-            [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
-        )
+    errors = _call_errors(session, body.call_id)
+    if errors := errors + _member_errors(index, body.member_ids, body.theme):
+        raise InvalidPayload.of(errors)
     theme, score, components = _scored(index, body.member_ids, body.theme)
     _require_scope(index, body.member_ids, principal)
     saved = SavedConsortium(

@@ -24,6 +24,33 @@ def _check_nuts(code: str) -> str:
     return code
 
 
+def _check_country(code: str) -> str:
+    if code not in nuts.country_codes():
+        raise ValueError(f"'{code}' is not a country of the NUTS 2024 classification")
+    return code
+
+
+def _check_nuts_prefix(prefix: str) -> str:
+    if not nuts.is_code_prefix(prefix):
+        raise ValueError(f"no NUTS 2024 region code starts with '{prefix}'")
+    return prefix
+
+
+def _nuts_filter(prefix: str) -> str:
+    return _check_nuts_prefix(prefix.strip().upper())
+
+
+def _country_filter(code: str) -> str:
+    return _check_country(code.strip().upper())
+
+
+def _nace_filter(prefix: str) -> str:
+    prefix = nace.normalise(prefix)
+    if not nace.is_code_prefix(prefix):
+        raise ValueError(f"no NACE Rev. 2.1 code starts with '{prefix}'")
+    return prefix
+
+
 def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
@@ -51,6 +78,23 @@ NutsCode = Annotated[
     StringConstraints(max_length=8),
     _documented(r"^\s*[A-Za-z]{2}[0-9A-Za-z]{0,3}\s*$"),
     AfterValidator(_check_nuts),
+]
+# Upper case, as stored: a call's eligible countries and regions.
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_check_country)
+]
+NutsPrefix = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}[0-9A-Z]{0,3}$"), AfterValidator(_check_nuts_prefix)
+]
+# List filters: a value no stored record could match is a mistake (422), not an empty list.
+NutsPrefixFilter = Annotated[str, StringConstraints(max_length=8), AfterValidator(_nuts_filter)]
+CountryFilter = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2}$"), AfterValidator(_country_filter)
+]
+NaceFilter = Annotated[
+    str,
+    StringConstraints(pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$"),
+    AfterValidator(_nace_filter),
 ]
 Name = Annotated[
     str, BeforeValidator(_strip), StringConstraints(min_length=1, max_length=200), _SOME_TEXT

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.matching.constraints import for_rules
-from app.matching.explain import label_list, region_name
+from app.matching.explain import counted_units, label_list, region_name, spread_reason
 from app.matching.index import MatchIndex
 from app.matching.objective import Pool, evaluate
 from app.matching.rules import (
@@ -322,7 +322,7 @@ def _propose_for_theme(
             f"no set of {rules.min_members}-{rules.max_members} actors{on_theme} from "
             f"{rules.min_regions} regions meets every rule",
         )
-    return [describe(index, pool, theme, members) for members, _ in solutions]
+    return [describe(index, pool, theme, members, rules) for members, _ in solutions]
 
 
 def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> list[Consortium]:
@@ -343,8 +343,13 @@ def _diverse(found: list[Consortium], seed_ids: tuple[int, ...], limit: int) -> 
 
 # -- describing ------------------------------------------------------------------------
 def describe(
-    index: MatchIndex, pool: Pool, theme: str | None, members: tuple[int, ...]
+    index: MatchIndex,
+    pool: Pool,
+    theme: str | None,
+    members: tuple[int, ...],
+    rules: ConsortiumRules | None = None,
 ) -> Consortium:
+    """Score and explain one consortium; its regions are counted as `rules` count them."""
     parts = evaluate(pool, np.array([members]))
     ids = tuple(sorted(int(pool.ids[m]) for m in members))
     positions = [index.position[i] for i in ids]
@@ -360,9 +365,11 @@ def describe(
             name: round(float(parts[name][0]), 4)
             for name in ("coherence", "coverage", "complementarity", "diversity", "redundancy")
         },
-        regions=sorted({index.region_codes[p] for p in positions}),
+        regions=counted_units(
+            [index.region_codes[p] for p in positions], rules.region_level if rules else None
+        ),
         themes=themes,
-        reasons=consortium_reasons(index, positions, central),
+        reasons=consortium_reasons(index, positions, central, rules),
     )
 
 
@@ -374,7 +381,12 @@ def main_theme(index: MatchIndex, positions: list[int]) -> str | None:
     return sorted(t for t, c in counts.items() if c == top)[0]
 
 
-def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | None) -> list[str]:
+def consortium_reasons(
+    index: MatchIndex,
+    positions: list[int],
+    theme: str | None,
+    rules: ConsortiumRules | None = None,
+) -> list[str]:
     feats = [index.features[p] for p in positions]
     labels = index.vocabulary
     reasons = []
@@ -385,8 +397,8 @@ def consortium_reasons(index: MatchIndex, positions: list[int], theme: str | Non
             f"{who} members work on {label_list([labels.theme_labels.get(theme, theme)])}"
         )
     regions = sorted({f.profile.region_code for f in feats})
-    names = label_list([region_name(index, code) for code in regions], lower=False)
-    reasons.append(f"Members come from {plural(len(regions), 'region')}: {names}")
+    level, min_countries = (rules.region_level, rules.min_countries) if rules else (None, 1)
+    reasons.append(spread_reason(index, regions, level, min_countries))
     clusters = int(sum(index.is_cluster[p] for p in positions))
     reasons.append(
         f"{plural(clusters, 'cluster')} and {plural(len(feats) - clusters, 'RDI platform')}"

@@ -1,6 +1,7 @@
 """Short English sentences that say why two actors were paired."""
 
 from app.matching.index import MatchIndex, PairScores
+from app.matching.rules import plural, region_key
 
 
 def label_list(labels: list[str], lower: bool = True) -> str:
@@ -29,6 +30,27 @@ def _concept(index: MatchIndex, concept: str) -> str:
 def region_name(index: MatchIndex, code: str) -> str:
     region = index.regions.get(code)
     return region.name if region else code
+
+
+def counted_units(codes: list[str], level: int | None) -> list[str]:
+    """What a call counts as its regions: the members' NUTS regions at `level`, or their
+    countries at level 0 (Horizon Europe counts countries)."""
+    return sorted({region_key(code, level) for code in codes})
+
+
+def spread_reason(
+    index: MatchIndex, codes: list[str], level: int | None, min_countries: int = 1
+) -> str:
+    """ "Members come from 3 countries: DK, FI and SE", in the terms the rules count."""
+    units = counted_units(codes, level)
+    if level == 0:
+        return f"Members come from {plural(len(units), 'country')}: {label_list(units)}"
+    names = label_list([region_name(index, code) for code in units], lower=False)
+    reason = f"Members come from {plural(len(units), 'region')}: {names}"
+    countries = counted_units(codes, 0)
+    if min_countries > 1:
+        reason += f", in {plural(len(countries), 'country')} ({label_list(countries)})"
+    return reason
 
 
 def pair_reasons(index: MatchIndex, i: int, j: int, scores: PairScores) -> list[str]:
@@ -69,7 +91,7 @@ def pair_reasons(index: MatchIndex, i: int, j: int, scores: PairScores) -> list[
     reasons += _regional_reasons(index, i, j, scores, shared)
     funded = index.funded.get(other.profile.id, 0)
     if funded and index.track_record_weight > 0:
-        reasons.append(f"It has been in {funded} funded consortium{'s' if funded > 1 else ''}")
+        reasons.append(f"It has been in {funded} funded consorti{'a' if funded > 1 else 'um'}")
     return reasons
 
 

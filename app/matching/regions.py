@@ -37,8 +37,30 @@ def _cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b) / norm if norm else 0.0
 
 
+def holds_data(index: MatchIndex, code: str) -> bool:
+    """Whether S3 priorities are recorded on the region itself, or actors inside it."""
+    return bool(index.regions[code].priority_themes) or any(
+        located.startswith(code) for located in index.region_codes
+    )
+
+
+def ranking_region(index: MatchIndex, code: str) -> str:
+    """The region whose partners answer for `code`: itself when it holds priorities or
+    actors, else the nearest region containing it that does. (A NUTS-3 county inherits its
+    NUTS-2 region's priorities and has no actors of its own: ranked at its own level, every
+    county of that region would look alike and offer nothing.)"""
+    current = code
+    while not holds_data(index, current):
+        parent = current[:-1]
+        if len(parent) < 3 or parent not in index.regions:
+            return code
+        current = parent
+    return current
+
+
 def partner_regions(index: MatchIndex, code: str, limit: int = 10) -> list[RegionMatch]:
-    """Regions at the same NUTS level whose priorities and actors complement `code`'s."""
+    """Regions at the same NUTS level whose priorities and actors complement `code`'s;
+    never one with no actors and no priority in common (it has nothing to offer)."""
     me = index.regions[code]
     mine, my_offers, my_seeks, _ = _profile(index, code)
     theme_names = list(index.theme_columns)
@@ -75,8 +97,10 @@ def partner_regions(index: MatchIndex, code: str, limit: int = 10) -> list[Regio
             + REGION_WEIGHTS["complementarity"] * complementarity
             + REGION_WEIGHTS["related"] * related
         )
+        both = sorted(index.priority_themes(code) & index.priority_themes(other.code))
+        if n_actors == 0 and not both:
+            continue
         reasons = []
-        both = sorted(me.priority_themes & other.priority_themes)
         if both:
             reasons.append(
                 "Both prioritise " + label_list([labels.theme_labels.get(t, t) for t in both])

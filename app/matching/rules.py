@@ -87,9 +87,7 @@ def region_key(code: str, level: int | None) -> str:
 
     Level 0 is the country.
     """
-    if level is None:
-        return code
-    return code[: 2 + level] if len(code) > 2 + level else code
+    return code if level is None else code[: 2 + level]
 
 
 def distinct_regions(codes: Iterable[str], level: int | None) -> int:

@@ -119,4 +119,10 @@ class PartnerRegion(BaseModel):
 
 class PartnerRegionsOut(BaseModel):
     region_code: str
+    ranked_as: RegionRef = Field(
+        description="The region whose partners these are: region_code itself, or the region "
+        "containing it that holds its actors and S3 priorities (a NUTS-3 county is ranked as "
+        "its NUTS-2 region)"
+    )
+    note: str | None = Field(default=None, description="Why ranked_as is not region_code")
     partners: list[PartnerRegion]

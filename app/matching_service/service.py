@@ -13,6 +13,7 @@ from app.matching import consortia as engine
 from app.matching import rules
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates as rank_candidates
+from app.matching.regions import holds_data, ranking_region
 from app.matching.regions import partner_regions as rank_regions
 from app.matching_service.keeper import IndexKeeper
 from app.matching_service.schemas import (
@@ -190,8 +191,9 @@ def score(session: Session, keeper: IndexKeeper, body: ScoreRequestIn) -> ScoreO
     positions = [index.position[i] for i in body.member_ids]
     theme = body.theme or engine.main_theme(index, positions)
     pool = engine.make_pool(index, positions, theme, body.region_level)
-    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))))
-    broken = rules.violations(body.to_rules(), engine.members_of(index, body.member_ids))
+    asked = body.to_rules()
+    consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked)
+    broken = rules.violations(asked, engine.members_of(index, body.member_ids))
     return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 
 
@@ -202,8 +204,20 @@ def partner_regions(
     code = code.upper()
     if code not in index.regions:
         raise NotFound(f"no region with code {code}")
+    ranked = ranking_region(index, code)
+    asked, used = index.regions[code], index.regions[ranked]
+    note = None
+    if ranked != code:
+        note = (
+            f"{asked.name} ({code}) has no actors or S3 priorities of its own; its partners "
+            f"are ranked as {used.name} ({ranked}), the NUTS-{used.level} region that holds them"
+        )
+    elif not holds_data(index, code):
+        note = f"{asked.name} ({code}) has no actors or S3 priorities to compare with others"
     return PartnerRegionsOut(
         region_code=code,
+        ranked_as=RegionRef(code=ranked, name=used.name, level=used.level),
+        note=note,
         partners=[
             PartnerRegion(
                 region=RegionRef(
@@ -215,6 +229,6 @@ def partner_regions(
                 components=RegionComponents.model_validate(match.components),
                 reasons=match.reasons,
             )
-            for match in rank_regions(index, code, limit)
+            for match in rank_regions(index, ranked, limit)
         ],
     )

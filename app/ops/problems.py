@@ -3,16 +3,21 @@ each route documents in OpenAPI."""
 
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.core.messages import field_errors
+from app.db import run_unit
 from app.errors import (
     Conflict,
     DomainError,
@@ -20,12 +25,52 @@ from app.errors import (
     InvalidPayload,
     PreconditionFailed,
     Problem,
-    field_errors,
 )
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 RETRY_AFTER_SECONDS = 2
 log = logging.getLogger("clustermatch")
+
+
+# Checks of a route's input that need the database (vocabularies, stored regions), run on
+# the input as sent: (session, body or query, fields already found bad) -> more errors.
+ReferenceCheck = Callable[[Session, Any, set[str]], list[FieldError]]
+_CHECK_ATTRIBUTE = "reference_check"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def also_checks(check: ReferenceCheck, *, of: str = "body") -> Callable[[F], F]:
+    """Mark a route whose input (`of`: "body" or "query") the service also checks against
+    stored data, so that when the input fails validation those checks still run and one
+    answer names every bad field. Put it below the route decorator."""
+
+    def mark(endpoint: F) -> F:
+        setattr(endpoint, _CHECK_ATTRIBUTE, (check, of))
+        return endpoint
+
+    return mark
+
+
+async def _reference_errors(request: Request, body: Any, flagged: set[str]) -> list[FieldError]:
+    marked: tuple[ReferenceCheck, str] | None = getattr(
+        request.scope.get("endpoint"), _CHECK_ATTRIBUTE, None
+    )
+    if marked is None:
+        return []
+    check, of = marked
+    sent = dict(request.query_params) if of == "query" else body
+    if not isinstance(sent, dict):
+        return []
+    session: Session = request.app.state.session_factory()
+    try:
+        return await run_in_threadpool(
+            run_unit, session, lambda: check(session, sent, flagged), write=False
+        )
+    except Exception as exc:  # the validation errors alone still answer the request
+        log.warning("reference checks skipped: %s", str(exc).splitlines()[0][:200])
+        return []
+    finally:
+        session.close()
 
 
 def problem_type(slug: str) -> str:
@@ -57,8 +102,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return render_domain_error(exc)
 
     @app.exception_handler(RequestValidationError)
-    async def request_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return render_domain_error(InvalidPayload.of(field_errors(exc.errors())))
+    async def request_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = field_errors(exc.errors(), body=exc.body)
+        errors += await _reference_errors(request, exc.body, {e.field for e in errors})
+        return render_domain_error(InvalidPayload.of(errors))
 
     @app.exception_handler(IntegrityError)
     async def integrity_error(_request: Request, _exc: IntegrityError) -> JSONResponse:

@@ -50,3 +50,8 @@ def section_of_divisions() -> dict[str, str]:
     from naceconverter import NACEConverter
 
     return {row["code"]: row["parentCode"] for row in NACEConverter().get_codes_by_level(2)}
+
+
+def is_code_prefix(prefix: str) -> bool:
+    """True when some NACE Rev. 2.1 code starts with `prefix` (a filter such as `26.`)."""
+    return any(code.startswith(prefix) for code in _codes())

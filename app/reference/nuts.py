@@ -52,3 +52,9 @@ def regions_of_country(country_code: str) -> list[NutsRegion]:
 def is_code_prefix(prefix: str) -> bool:
     """True when some NUTS 2024 code starts with `prefix` (a country code counts)."""
     return any(code.startswith(prefix) for code in _classification())
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The countries NUTS 2024 covers, as NUTS writes them (EL for Greece)."""
+    return frozenset(r.country_code for r in _classification().values())

@@ -12,9 +12,16 @@ from app.core.sql import blocking_references, json_list_has
 from app.core.versioning import Outcome, bump_version, check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.reference import nuts
-from app.regions.models import Region, RegionPublic, RegionPut, S3Priority, S3PriorityPublic
+from app.regions.models import (
+    Region,
+    RegionPublic,
+    RegionPut,
+    S3Priority,
+    S3PriorityBase,
+    S3PriorityPublic,
+)
 from app.vocab.models import VocabKind
-from app.vocab.service import slugs, unknown_slug_errors
+from app.vocab.service import filter_term_errors, slugs, unknown_slug_errors
 
 
 def to_public(region: Region) -> RegionPublic:
@@ -67,6 +74,9 @@ def list_regions(
     limit: int,
     offset: int,
 ) -> tuple[list[Region], int]:
+    errors = filter_reference_errors(session, {"theme": theme}, set())
+    if errors:
+        raise InvalidPayload.of(errors)
     conditions: list[Any] = []
     if country:
         conditions.append(Region.country_code == country.upper())
@@ -88,16 +98,46 @@ def list_regions(
     return list(rows), total
 
 
+def filter_reference_errors(
+    session: Session, query: dict[str, Any], flagged: set[str]
+) -> list[FieldError]:
+    """A `theme=` filter naming a theme the vocabulary lacks."""
+    return filter_term_errors(session, query, {"theme": VocabKind.theme}, flagged)
+
+
 def validate_priorities(
     session: Session, body: RegionPut, field_prefix: str = "", themes: set[str] | None = None
 ) -> list[FieldError]:
     known = themes if themes is not None else slugs(session, VocabKind.theme)
+    return priority_theme_errors(body.model_dump(), known, field_prefix)
+
+
+def priority_theme_errors(
+    body: Any,
+    known: set[str],
+    field_prefix: str = "",
+    flagged: frozenset[str] | set[str] = frozenset(),
+) -> list[FieldError]:
+    """Unknown themes in a region body's S3 priorities; the body may be as sent."""
+    priorities = body.get("s3_priorities") if isinstance(body, dict) else None
+    if not isinstance(priorities, list):
+        return []
     errors: list[FieldError] = []
-    for index, priority in enumerate(body.s3_priorities):
-        errors += unknown_slug_errors(
-            f"{field_prefix}s3_priorities.{index}.themes", priority.themes, known, VocabKind.theme
-        )
+    for index, priority in enumerate(priorities):
+        if isinstance(priority, dict):
+            errors += unknown_slug_errors(
+                f"{field_prefix}s3_priorities.{index}.themes",
+                priority.get("themes"),
+                known,
+                VocabKind.theme,
+                flagged,
+            )
     return errors
+
+
+def body_reference_errors(session: Session, body: Any, flagged: set[str]) -> list[FieldError]:
+    """The database checks of a region body as sent (for a body that failed validation)."""
+    return priority_theme_errors(body, slugs(session, VocabKind.theme), "", flagged)
 
 
 def _desired_state(entry: nuts.NutsRegion, body: RegionPut) -> dict[str, Any]:
@@ -105,19 +145,30 @@ def _desired_state(entry: nuts.NutsRegion, body: RegionPut) -> dict[str, Any]:
         "name": body.name or entry.label,
         "local_name": body.local_name,
         "s3_platform_member": body.s3_platform_member,
-        "s3_priorities": [
-            {
-                "title": p.title,
-                "description": p.description,
-                "themes": unique(p.themes),
-                "nace_codes": unique(p.nace_codes),
-            }
-            for p in body.s3_priorities
-        ],
+        "s3_priorities": [priority_state(p) for p in body.s3_priorities],
     }
 
 
-def _current_state(region: Region) -> dict[str, Any]:
+def priority_state(priority: S3PriorityBase) -> dict[str, Any]:
+    return {
+        "title": priority.title,
+        "description": priority.description,
+        "themes": unique(priority.themes),
+        "nace_codes": unique(priority.nace_codes),
+    }
+
+
+def empty_state(entry: nuts.NutsRegion) -> dict[str, Any]:
+    """What a region holds before anything is written to it."""
+    return {
+        "name": entry.label,
+        "local_name": None,
+        "s3_platform_member": False,
+        "s3_priorities": [],
+    }
+
+
+def current_state(region: Region) -> dict[str, Any]:
     return {
         "name": region.name,
         "local_name": region.local_name,
@@ -137,12 +188,18 @@ def _current_state(region: Region) -> dict[str, Any]:
 def apply_put(
     session: Session, entry: nuts.NutsRegion, body: RegionPut, existing: Region | None
 ) -> tuple[Region, Outcome]:
-    """Create or replace a region; returns it and what was done.
+    """Create or replace a region; returns it and what was done."""
+    return apply_state(session, entry, _desired_state(entry, body), existing)
 
-    A PUT that changes nothing keeps the version, so repeating it is a true no-op.
+
+def apply_state(
+    session: Session, entry: nuts.NutsRegion, desired: dict[str, Any], existing: Region | None
+) -> tuple[Region, Outcome]:
+    """Make a region hold `desired` (a `current_state` dict); returns it and what was done.
+
+    Writing what is already stored keeps the version, so repeating it is a true no-op.
     """
-    desired = _desired_state(entry, body)
-    if existing is not None and _current_state(existing) == desired:
+    if existing is not None and current_state(existing) == desired:
         return existing, Outcome.unchanged
     region = existing or Region(
         code=entry.code,

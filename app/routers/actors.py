@@ -8,25 +8,20 @@ from sqlmodel import Session
 from app.actors import service
 from app.actors.models import ActorCreate, ActorKind, ActorPublic, ActorUpdate
 from app.auth.service import Principal
-from app.core.fields import RowId, Slug
+from app.core.fields import CountryFilter, NaceFilter, NutsPrefixFilter, RowId, Slug
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import ActorCacheDep, ReadAccess, SessionDep, WriterDep, in_thread
-from app.routers.etags import IfMatch, not_modified
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, not_modified
 
 
 async def _filters(
-    region: Annotated[str | None, Query(max_length=8, description="NUTS prefix, e.g. SE2")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    region: Annotated[NutsPrefixFilter | None, Query(description="NUTS prefix, e.g. SE2")] = None,
+    country: Annotated[CountryFilter | None, Query(examples=["SE"])] = None,
     theme: Annotated[Slug | None, Query()] = None,
-    nace: Annotated[
-        str | None,
-        Query(
-            pattern=r"^(?:[A-Ua-u]|\d{2}(?:\.\d{0,2})?)$", description="NACE prefix: C, 26, 26.1"
-        ),
-    ] = None,
+    nace: Annotated[NaceFilter | None, Query(description="NACE prefix: C, 26, 26.1")] = None,
     capability: Annotated[Slug | None, Query(description="Offered or sought")] = None,
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="Text in name or description")
@@ -46,6 +41,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 409, 422),
         summary=f"Register a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def create(
         body: ActorCreate, response: Response, session: SessionDep, writer: WriterDep
     ) -> ActorPublic:
@@ -65,6 +61,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 422),
         summary=f"List {label}",
     )
+    @also_checks(service.filter_reference_errors, of="query")
     async def list_(
         session: SessionDep,
         cache: ActorCacheDep,
@@ -80,8 +77,8 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
     @router.get(
         "/{actor_id}",
         response_model=ActorPublic,
-        dependencies=[ReadAccess],
-        responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+        dependencies=[ReadAccess, HonoursIfNoneMatch],
+        responses={**NOT_MODIFIED, **problem_responses(401, 404)},
         summary=f"Read one {label[:-1]}",
     )
     async def read(
@@ -117,6 +114,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Replace a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def replace(
         actor_id: RowId,
         body: ActorCreate,
@@ -133,6 +131,7 @@ def make_router(kind: ActorKind, path: str) -> APIRouter:
         responses=problem_responses(401, 403, 404, 409, 412, 422),
         summary=f"Change some fields of a {label[:-1]}",
     )
+    @also_checks(service.body_reference_errors)
     async def patch(
         actor_id: RowId,
         body: ActorUpdate,

@@ -8,9 +8,9 @@ from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep, in_thread
-from app.routers.etags import IfMatch, conditional
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, conditional
 
 router = APIRouter(prefix="/calls", tags=["calls"])
 
@@ -22,6 +22,7 @@ router = APIRouter(prefix="/calls", tags=["calls"])
     responses=problem_responses(401, 403, 422),
     summary="Create a funding call with its rules (admin)",
 )
+@also_checks(service.body_reference_errors)
 async def create_call(
     body: CallCreate, response: Response, session: SessionDep, _admin: AdminDep
 ) -> CallPublic:
@@ -50,8 +51,8 @@ async def list_calls(session: SessionDep, page: Annotated[PageParams, Query()]) 
 @router.get(
     "/{call_id}",
     response_model=CallPublic,
-    dependencies=[ReadAccess],
-    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+    dependencies=[ReadAccess, HonoursIfNoneMatch],
+    responses={**NOT_MODIFIED, **problem_responses(401, 404)},
 )
 async def get_call(
     call_id: RowId, request: Request, response: Response, session: SessionDep
@@ -66,6 +67,7 @@ async def get_call(
     responses=problem_responses(401, 403, 404, 412, 422),
     summary="Replace a call's rules (admin)",
 )
+@also_checks(service.body_reference_errors)
 async def replace_call(
     call_id: RowId,
     body: CallCreate,

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query
 
 from app.changes import service
 from app.changes.models import ChangePage
+from app.core.messages import worded
 from app.core.pagination import MAX_PAGE_SIZE
 from app.ops.problems import problem_responses
 from app.routers.deps import ReadAccess, SessionDep, in_thread
@@ -23,7 +24,9 @@ async def changes(
         str | None,
         Query(
             description="next_cursor of the previous page",
-            pattern=r"^[A-Za-z0-9_-]{1,40}$",
+            pattern=worded(
+                r"^[A-Za-z0-9_-]{1,40}$", "a cursor is needed, as a page's next_cursor gives it"
+            ),
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE * 5)] = 100,

@@ -8,7 +8,7 @@ from app.core.fields import RowId
 from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep, in_thread
 from app.routers.etags import IfMatch
 
@@ -22,6 +22,7 @@ router = APIRouter(prefix="/consortia", tags=["consortia"])
     responses=problem_responses(401, 403, 422),
     summary="Save a proposal or a hand-picked member list, scored now",
 )
+@also_checks(service.body_reference_errors)
 async def save(
     body: ConsortiumCreate,
     keeper: IndexDep,

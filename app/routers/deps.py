@@ -4,8 +4,9 @@ matching index and read cache."""
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
 from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from app.actors.read_cache import JsonCache
@@ -88,8 +89,19 @@ def _bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+# Declares bearer auth in OpenAPI (and the Authorize button of /docs); the header itself
+# is read by `_bearer_token`, which also rejects other schemes with a clear 401.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="An API key (`clustermatch keys create`, `POST /api/v1/keys`) or "
+    "CLUSTERMATCH_ADMIN_TOKEN, sent as `Authorization: Bearer <key>`.",
+)
+BearerDoc = Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
+
+
 async def get_caller(
-    request: Request, session: SessionDep, settings: SettingsDep
+    request: Request, session: SessionDep, settings: SettingsDep, _doc: BearerDoc
 ) -> Principal | None:
     token = _bearer_token(request)
     if token is None:
@@ -116,11 +128,22 @@ async def get_admin(writer: Annotated[Principal, Depends(get_writer)]) -> Princi
     return writer
 
 
+async def get_integrator(writer: Annotated[Principal, Depends(get_writer)]) -> Principal:
+    """Bulk sync: integrator and admin keys (checked before the body is)."""
+    writer.require_role(Role.integrator, Role.admin)
+    return writer
+
+
 async def require_read_access(caller: CallerDep, settings: SettingsDep) -> None:
     if not settings.public_read and caller is None:
         raise Unauthorized("reads need an API key on this server (CLUSTERMATCH_PUBLIC_READ=false)")
 
 
-WriterDep = Annotated[Principal, Depends(get_writer)]
-AdminDep = Annotated[Principal, Depends(get_admin)]
+# The roles each kind of write accepts; OpenAPI lists them on the bearer requirement.
+WRITER_ROLES = [Role.admin.value, Role.editor.value, Role.integrator.value]
+ADMIN_ROLES = [Role.admin.value]
+INTEGRATOR_ROLES = [Role.admin.value, Role.integrator.value]
+WriterDep = Annotated[Principal, Security(get_writer, scopes=WRITER_ROLES)]
+AdminDep = Annotated[Principal, Security(get_admin, scopes=ADMIN_ROLES)]
+IntegratorDep = Annotated[Principal, Security(get_integrator, scopes=INTEGRATOR_ROLES)]
 ReadAccess = Depends(require_read_access)

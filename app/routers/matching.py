@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.actors.models import ActorKind
-from app.core.fields import RowId, Slug
+from app.core.fields import NutsCode, RowId, Slug
 from app.matching_service import service
 from app.matching_service.schemas import (
     CandidatesOut,
@@ -80,7 +80,7 @@ async def score(keeper: IndexDep, session: SessionDep, body: ScoreRequestIn) -> 
 async def regions(
     keeper: IndexDep,
     session: SessionDep,
-    region_code: Annotated[str, Query(min_length=2, max_length=8)],
+    region_code: Annotated[NutsCode, Query(min_length=2)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> PartnerRegionsOut:
     return await in_thread(

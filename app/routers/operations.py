@@ -54,6 +54,12 @@ def readyz(request: Request) -> Health | JSONResponse:
     "/metrics",
     summary="Prometheus metrics",
     response_class=Response,
+    responses={
+        200: {
+            "description": "Prometheus text exposition format",
+            "content": {"text/plain": {"schema": {"type": "string"}}},
+        }
+    },
     dependencies=[ReadAccess],  # not public when reads are not
 )
 def metrics(request: Request) -> Response:

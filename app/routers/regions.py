@@ -2,14 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.fields import Slug
+from app.core.fields import CountryFilter, Slug
 from app.core.pagination import Page, PageParams
 from app.core.versioning import Outcome, etag
-from app.ops.problems import problem_responses
+from app.ops.problems import also_checks, problem_responses
 from app.regions import service
 from app.regions.models import RegionPublic, RegionPut
 from app.routers.deps import ReadAccess, SessionDep, WriterDep, in_thread
-from app.routers.etags import IfMatch, conditional
+from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, conditional
 
 router = APIRouter(prefix="/regions", tags=["regions"])
 
@@ -20,10 +20,11 @@ router = APIRouter(prefix="/regions", tags=["regions"])
     dependencies=[ReadAccess],
     responses=problem_responses(401, 422),
 )
+@also_checks(service.filter_reference_errors, of="query")
 async def list_regions(
     session: SessionDep,
     page: Annotated[PageParams, Query()],
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["SE"])] = None,
+    country: Annotated[CountryFilter | None, Query(examples=["SE"])] = None,
     level: Annotated[int | None, Query(ge=1, le=3)] = None,
     theme: Annotated[
         Slug | None, Query(description="Regions with an S3 priority on this theme")
@@ -49,8 +50,8 @@ async def list_regions(
 @router.get(
     "/{code}",
     response_model=RegionPublic,
-    dependencies=[ReadAccess],
-    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+    dependencies=[ReadAccess, HonoursIfNoneMatch],
+    responses={**NOT_MODIFIED, **problem_responses(401, 404)},
 )
 async def get_region(
     code: str, request: Request, response: Response, session: SessionDep
@@ -67,6 +68,7 @@ async def get_region(
         **problem_responses(401, 403, 412, 422),
     },
 )
+@also_checks(service.body_reference_errors)
 async def put_region(
     code: str,
     body: RegionPut,

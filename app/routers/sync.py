@@ -1,10 +1,9 @@
 from fastapi import APIRouter
 
-from app.auth.models import Role
-from app.ops.problems import problem_responses
-from app.routers.deps import SessionDep, WriterDep, in_thread
+from app.ops.problems import also_checks, problem_responses
+from app.routers.deps import IntegratorDep, SessionDep, in_thread
 from app.sync import service
-from app.sync.schemas import SyncBatch, SyncResult
+from app.sync.schemas import SyncActorBatch, SyncRegionBatch, SyncResult
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 
@@ -14,9 +13,13 @@ router = APIRouter(prefix="/sync", tags=["sync"])
     response_model=SyncResult,
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 regions by NUTS code; all or nothing (integrator, admin)",
+    description="A record replaces only the fields it carries: a field left out keeps its "
+    "stored value, an explicit null or [] clears it.",
 )
-async def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
-    writer.require_role(Role.integrator, Role.admin)
+@also_checks(service.regions_reference_errors)
+async def sync_regions(
+    body: SyncRegionBatch, session: SessionDep, _writer: IntegratorDep
+) -> SyncResult:
     return await in_thread(session, lambda: service.sync_regions(session, body.items), write=True)
 
 
@@ -25,7 +28,12 @@ async def sync_regions(body: SyncBatch, session: SessionDep, writer: WriterDep) 
     response_model=SyncResult,
     responses=problem_responses(401, 403, 422),
     summary="Upsert up to 1,000 clusters and RDI platforms by (kind, external_id); all or nothing",
+    description="A record replaces only the fields it carries: a field left out keeps its "
+    "stored value, an explicit null or [] clears it. A record that creates an actor needs "
+    "`name` and `region_code`.",
 )
-async def sync_actors(body: SyncBatch, session: SessionDep, writer: WriterDep) -> SyncResult:
-    writer.require_role(Role.integrator, Role.admin)
+@also_checks(service.actors_reference_errors)
+async def sync_actors(
+    body: SyncActorBatch, session: SessionDep, _writer: IntegratorDep
+) -> SyncResult:
     return await in_thread(session, lambda: service.sync_actors(session, body.items), write=True)

@@ -1,3 +1,4 @@
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import ADMIN
@@ -240,3 +241,53 @@ def test_list_rejects_bad_filters(client: TestClient) -> None:
         response = client.get("/api/v1/clusters", params=params)
         assert response.status_code == 422, params
         assert response.json()["errors"][0]["field"] == next(iter(params))
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch"])
+def test_every_bad_field_is_named_in_one_answer(client: TestClient, method: str) -> None:
+    """A value that fails parsing (SE99 is no NUTS code) does not hide one that fails
+    against stored data (an unknown offer or theme)."""
+    _regions(client)
+    stored = client.post("/api/v1/clusters", json=actor_body(), headers=ADMIN).json()
+    path = "/api/v1/clusters" + ("" if method == "post" else f"/{stored['id']}")
+    body = actor_body(region_code="SE99", offers=["magic"], themes=["food", "nonsense"])
+    response = getattr(client, method)(path, json=body, headers=ADMIN)
+    assert response.status_code == 422
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert errors == {
+        "region_code": "'SE99' is not a NUTS 2024 region code",
+        "offers.0": "unknown capability 'magic'; see GET /api/v1/capabilities",
+        "themes.1": "unknown theme 'nonsense'; see GET /api/v1/themes",
+    }
+    assert client.get(f"/api/v1/clusters/{stored['id']}").json() == stored
+
+
+@pytest.mark.parametrize("path", ["/api/v1/clusters", "/api/v1/rdi-platforms"])
+def test_an_unknown_filter_value_is_422_naming_the_parameter(client: TestClient, path: str) -> None:
+    _regions(client)
+    create_actor(client, "cluster")
+    create_actor(client, "rdi_platform")
+    for query, field in (
+        ("theme=nonsense", "theme"),
+        ("capability=magic", "capability"),
+        ("region=XX", "region"),
+        ("country=XX", "country"),
+        ("nace=99.99", "nace"),
+    ):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 422, query
+        assert [e["field"] for e in response.json()["errors"]] == [field]
+    every = client.get(f"{path}?theme=nonsense&capability=magic&region=XX&country=XX&nace=99.99")
+    assert {e["field"] for e in every.json()["errors"]} == {
+        "theme",
+        "capability",
+        "region",
+        "country",
+        "nace",
+    }
+    # Known but unused values answer an empty list.
+    for query in ("theme=aerospace", "capability=financing", "region=DK0", "country=FI", "nace=01"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 200, query
+        assert response.json()["total"] == 0, query
+    assert client.get(f"{path}?region=se2&country=se&nace=10&theme=food").json()["total"] == 1

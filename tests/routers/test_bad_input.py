@@ -231,3 +231,107 @@ def test_method_not_allowed_lists_every_method_of_the_path(client: TestClient) -
     assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD", "PUT", "PATCH", "DELETE"}
     posted = client.post("/api/v1/regions/SE22", headers=ADMIN)
     assert posted.headers["allow"] == "DELETE, GET, HEAD, PUT"
+
+
+def _post_raw(client: TestClient, body: bytes, content_type: str | None) -> list[dict[str, str]]:
+    headers = {**ADMIN, **({"Content-Type": content_type} if content_type else {})}
+    response = client.post("/api/v1/clusters", content=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    return response.json()["errors"]
+
+
+def test_malformed_json_says_where_it_broke(client: TestClient) -> None:
+    errors = _post_raw(client, b'{"name": "A",\n  "region_code": SE22}', "application/json")
+    assert errors == [
+        {
+            "field": "body",
+            "message": "the body is not valid JSON: expecting value at line 2, column 18 "
+            "(character 32)",
+        }
+    ]
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain"])
+def test_a_body_without_the_json_content_type_says_what_is_expected(
+    client: TestClient, content_type: str | None
+) -> None:
+    errors = _post_raw(client, b'{"name": "A", "region_code": "SE22"}', content_type)
+    assert errors == [
+        {
+            "field": "body",
+            "message": "a JSON object is expected, sent with Content-Type: application/json",
+        }
+    ]
+
+
+def test_a_json_array_is_not_an_object(client: TestClient) -> None:
+    errors = _post_raw(client, b'["name"]', "application/json")
+    assert [e["field"] for e in errors] == ["body"]
+    assert "a JSON object is expected" in errors[0]["message"]
+
+
+def test_messages_say_what_is_wrong_in_plain_words(client: TestClient) -> None:
+    put_region(client, "SE22")
+    body = {
+        "name": "",
+        "region_code": 22,
+        "description": None,
+        "themes": "food",
+        "offers": ["testbed", "Not A Slug"],
+        "technologies": [""],
+        "members": {"smes": 1.5, "large_companies": -1, "research_orgs": "many"},
+        "website": "ftp://example.org",
+        "nace_codes": ["10"] * 51,
+    }
+    response = client.post("/api/v1/clusters", json=body, headers=ADMIN)
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert errors == {
+        "name": "must not be empty",
+        "region_code": "must be text",
+        "description": "may not be null",
+        "themes": "must be a list",
+        "offers.1": "a slug is needed: lower-case letters and digits joined by hyphens, "
+        "e.g. life-science",
+        "technologies.0": "must not be empty",
+        "members.smes": "must be a whole number",
+        "members.large_companies": "must be at least 0",
+        "members.research_orgs": "must be a whole number",
+        "website": "a web address starting with http:// or https:// is needed",
+        "nace_codes": "must hold at most 50 items",
+    }
+    kind = client.post(
+        "/api/v1/sync/actors", json={"items": [{"kind": "club", "external_id": "x"}]}, headers=ADMIN
+    )
+    assert kind.json()["errors"] == [
+        {"field": "items.0.kind", "message": "must be one of 'cluster' or 'rdi_platform'"}
+    ]
+
+
+def test_parameter_messages_are_plain_words(client: TestClient) -> None:
+    def errors(response) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        assert response.status_code == 422, response.text
+        return {e["field"]: e["message"] for e in response.json()["errors"]}
+
+    assert errors(client.get("/api/v1/clusters?limit=0&offset=x")) == {
+        "limit": "must be at least 1",
+        "offset": "must be a whole number",
+    }
+    assert errors(client.get("/api/v1/matching/candidates?actor_id=1&kind=club")) == {
+        "kind": "must be one of 'cluster' or 'rdi_platform'"
+    }
+    assert errors(client.get("/api/v1/changes?since=not%20a%20cursor")) == {
+        "since": "a cursor is needed, as a page's next_cursor gives it"
+    }
+    assert errors(client.get("/api/v1/clusters?nace=ab")) == {
+        "nace": "a NACE code or prefix is needed: a section letter (C), a division (26), "
+        "a group (26.1) or a class (26.11)"
+    }
+    put_region(client, "SE22")
+    actor = create_actor(client)
+    stale = client.patch(
+        f"/api/v1/clusters/{actor['id']}", json={}, headers={**ADMIN, "If-Match": "3"}
+    )
+    assert errors(stale) == {
+        "If-Match": 'entity tags in quotes are needed, e.g. "3" or W/"3", or *'
+    }

@@ -197,3 +197,42 @@ def test_proposals_for_a_call_are_all_eligible(client: TestClient, world: dict[s
     assert horizon.status_code == 200
     for consortium in horizon.json()["consortia"]:
         assert len({m["region_code"][:2] for m in consortium["members"]}) >= 3
+
+
+@pytest.mark.parametrize("method", ["post", "put"])
+def test_every_bad_field_of_a_call_in_one_answer(client: TestClient, method: str) -> None:
+    stored = client.post("/api/v1/calls", json={"name": "Food call"}, headers=ADMIN).json()
+    path = "/api/v1/calls" + ("" if method == "post" else f"/{stored['id']}")
+    body = {
+        "name": "",
+        "themes": ["food", "nonsense"],
+        "min_members": 4,
+        "max_members": 3,
+        "funding_min": 600000,
+        "funding_max": 200000,
+        "opens_at": "2027-03-01T00:00:00Z",
+        "closes_at": "2027-02-01T00:00:00Z",
+        "eligible_countries": ["SE", "XX"],
+        "eligible_region_codes": ["SE2", "SE9"],
+        "cofunding_rate": 1.5,
+    }
+    response = getattr(client, method)(path, json=body, headers=ADMIN)
+    assert response.status_code == 422
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert errors == {
+        "name": "must not be empty",
+        "themes.1": "unknown theme 'nonsense'; see GET /api/v1/themes",
+        "max_members": "max_members is smaller than min_members (4)",
+        "funding_max": "funding_max is smaller than funding_min (600000)",
+        "closes_at": "closes_at is before opens_at (2027-03-01T00:00:00+00:00)",
+        "eligible_countries.1": "'XX' is not a country of the NUTS 2024 classification",
+        "eligible_region_codes.1": "no NUTS 2024 region code starts with 'SE9'",
+        "cofunding_rate": "must be less than 1.0",
+    }
+    assert client.get(f"/api/v1/calls/{stored['id']}").json() == stored
+
+
+def test_a_range_with_a_bad_lower_end_names_only_that_end(client: TestClient) -> None:
+    body = {"name": "C", "min_members": 0, "max_members": 3}
+    response = client.post("/api/v1/calls", json=body, headers=ADMIN)
+    assert [e["field"] for e in response.json()["errors"]] == ["min_members"]

@@ -132,6 +132,11 @@ def test_funded_consortia_lift_partner_scores(client: TestClient, members: list[
     after, reasons = lab_score()
     assert after > before
     assert "It has been in 1 funded consortium" in reasons
+    second = save(client, members)
+    for status in ("submitted", "funded"):
+        client.patch(f"/api/v1/consortia/{second['id']}", json={"status": status}, headers=ADMIN)
+    _, reasons = lab_score()
+    assert "It has been in 2 funded consortia" in reasons
 
 
 def test_only_the_owner_or_an_admin_changes_a_consortium(
@@ -195,3 +200,33 @@ def test_a_members_change_racing_a_submit_cannot_both_win(
         members,
         2,
     )
+
+
+def test_listing_by_a_call_that_does_not_exist_is_422(client: TestClient) -> None:
+    unknown = client.get("/api/v1/consortia?call_id=99")
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"] == [{"field": "call_id", "message": "no call with id 99"}]
+    call = client.post("/api/v1/calls", json={"name": "Unused"}, headers=ADMIN).json()
+    assert client.get(f"/api/v1/consortia?call_id={call['id']}").json()["total"] == 0
+
+
+def test_saving_names_every_bad_field(client: TestClient, members: list[int]) -> None:
+    body = {"name": "", "member_ids": [members[0], 999, members[0]], "call_id": 99, "theme": "x9"}
+    response = client.post("/api/v1/consortia", json=body, headers=ADMIN)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "name",
+        "member_ids.1",
+        "member_ids.2",
+        "call_id",
+        "theme",
+    }
+    valid_shape = {**body, "name": "Food"}
+    response = client.post("/api/v1/consortia", json=valid_shape, headers=ADMIN)
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "member_ids.1",
+        "member_ids.2",
+        "call_id",
+        "theme",
+    }
+    assert client.get("/api/v1/consortia").json()["total"] == 0

@@ -87,7 +87,13 @@ def test_keys_are_hashed_listed_and_revocable(client: TestClient, session: Sessi
 
 def test_key_creation_rules(client: TestClient) -> None:
     no_scope = client.post("/api/v1/keys", json={"role": "editor"}, headers=ADMIN)
-    assert no_scope.status_code == 422
+    assert no_scope.json()["errors"] == [
+        {"field": "scope", "message": "an editor key needs a scope (a NUTS prefix such as SE2)"}
+    ]
+    scoped_admin = client.post("/api/v1/keys", json={"role": "admin", "scope": "SE"}, headers=ADMIN)
+    assert scoped_admin.json()["errors"] == [
+        {"field": "scope", "message": "only editor keys carry a scope"}
+    ]
     bad_scope = client.post("/api/v1/keys", json={"role": "editor", "scope": "QQ9"}, headers=ADMIN)
     assert bad_scope.json()["errors"] == [
         {"field": "scope", "message": "'QQ9' is not a NUTS code prefix"}

@@ -4,7 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from app.seed import seed_example_data
+from app.seed import seed_call_presets, seed_example_data
 from tests.conftest import ADMIN, make_settings, with_session
 from tests.factories import create_actor, put_region
 
@@ -204,6 +204,8 @@ def test_partner_regions(client: TestClient) -> None:
             "member_ids.1",
         ),
         ("get", "/api/v1/matching/regions", {"region_code": "SE33"}, 404, None),
+        ("get", "/api/v1/matching/regions", {"region_code": "XX"}, 422, "region_code"),
+        ("get", "/api/v1/matching/candidates", {"actor_id": 1, "theme": "nonsense"}, 422, "theme"),
     ],
 )
 def test_bad_requests_are_clear_problems(
@@ -283,3 +285,77 @@ def test_seeded_example_data_matches(database_url: str, client: TestClient) -> N
     proposal = client.post("/api/v1/matching/consortia", json={"theme": "textiles", "limit": 2})
     assert proposal.status_code == 200
     assert all(c["themes"][0] == "textiles" for c in proposal.json()["consortia"])
+
+
+def test_a_county_is_ranked_as_the_nuts2_region_holding_its_actors(client: TestClient) -> None:
+    _world(client)
+    for county in ("SE224", "SE231", "SE232"):  # Skåne, Halland, Västra Götaland
+        put_region(client, county)
+    answer = client.get("/api/v1/matching/regions", params={"region_code": "SE224"}).json()
+    assert answer["region_code"] == "SE224"
+    assert answer["ranked_as"] == {"code": "SE22", "name": "Sydsverige", "level": 2}
+    assert "ranked as Sydsverige (SE22)" in answer["note"]
+    codes = [p["region"]["code"] for p in answer["partners"]]
+    assert codes[0] == "SE23"
+    assert all(len(code) == 4 for code in codes), codes  # no county with nothing in it
+    assert "SE22" not in codes
+    as_its_region = client.get("/api/v1/matching/regions", params={"region_code": "SE22"}).json()
+    assert answer["partners"] == as_its_region["partners"]
+    assert as_its_region["ranked_as"]["code"] == "SE22" and as_its_region["note"] is None
+
+
+def test_no_partner_region_without_actors_or_a_shared_priority(client: TestClient) -> None:
+    _world(client)
+    ict = {"title": "ICT", "themes": ["ict"]}
+    put_region(client, "SE12", name="Östra Mellansverige", s3_priorities=[ict])
+    put_region(client, "SE21", name="Småland med öarna", s3_priorities=[FOOD])
+    partners = client.get("/api/v1/matching/regions", params={"region_code": "SE22"}).json()[
+        "partners"
+    ]
+    by_code = {p["region"]["code"]: p for p in partners}
+    assert "SE12" not in by_code  # no actors, and nothing SE22 prioritises
+    assert "SE21" in by_code  # no actors, but food in common
+    assert "0 actors registered there" in by_code["SE21"]["reasons"]
+    assert all(
+        "0 actors registered there" not in p["reasons"]
+        or any(r.startswith("Both prioritise") for r in p["reasons"])
+        for p in partners
+    )
+
+
+def test_proposals_for_a_country_counting_call_report_countries(
+    client: TestClient, database_url: str
+) -> None:
+    with_session(database_url, seed_call_presets)
+    for code in ("SE22", "DK01", "FI1B"):
+        put_region(client, code)
+    for name, region, kind, offers, seeks in [
+        ("Skåne food cluster", "SE22", "cluster", ["sme-network"], ["testbed"]),
+        ("Copenhagen food lab", "DK01", "rdi_platform", ["testbed"], ["research"]),
+        ("Helsinki food research", "FI1B", "rdi_platform", ["research"], ["sme-network"]),
+    ]:
+        create_actor(
+            client, kind, name=name, region_code=region, themes=["food"], offers=offers, seeks=seeks
+        )
+    horizon = client.get("/api/v1/calls/2").json()
+    assert (horizon["min_countries"], horizon["region_level"]) == (3, 0)
+    response = client.post(
+        "/api/v1/matching/consortia",
+        json={"call_id": 2, "theme": "food", "min_members": 3, "max_members": 3},
+    )
+    assert response.status_code == 200, response.text
+    proposal = response.json()["consortia"][0]
+    assert proposal["regions"] == ["DK", "FI", "SE"]
+    assert "Members come from 3 countries: DK, FI and SE" in proposal["reasons"]
+    assert not any("region" in reason for reason in proposal["reasons"][:2])
+    assert proposal["eligibility"]["eligible"] is True
+
+
+def test_a_score_counts_regions_at_the_requested_level(client: TestClient) -> None:
+    ids = _world(client)
+    scored = client.post(
+        "/api/v1/matching/consortia/score",
+        json={"member_ids": [ids["cluster"], ids["lab"], ids["design"]], "region_level": 1},
+    ).json()
+    assert scored["regions"] == ["SE1", "SE2"]
+    assert any(r.startswith("Members come from 2 regions") for r in scored["reasons"])

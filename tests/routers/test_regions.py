@@ -155,3 +155,35 @@ def test_etag_and_conditional_requests(client: TestClient) -> None:
         == 412
     )
     assert client.get("/api/v1/regions/SE22").status_code == 200
+
+
+def test_every_bad_field_of_a_region_in_one_answer(client: TestClient) -> None:
+    body = {
+        "name": "",
+        "s3_platform_member": "maybe",
+        "s3_priorities": [
+            {"title": "Food", "themes": ["food", "nonsense"], "nace_codes": ["10"]},
+            {"title": "ICT", "themes": ["knitting"], "nace_codes": ["62.01"]},
+        ],
+    }
+    response = client.put("/api/v1/regions/SE23", json=body, headers=ADMIN)
+    assert response.status_code == 422
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert fields == {
+        "name",
+        "s3_platform_member",
+        "s3_priorities.0.themes.1",
+        "s3_priorities.1.themes.0",
+        "s3_priorities.1.nace_codes.0",
+    }
+    assert client.get("/api/v1/regions/SE23").status_code == 404
+
+
+def test_an_unknown_region_filter_value_is_422_naming_the_parameter(client: TestClient) -> None:
+    put_region(client, "SE23", s3_priorities=[PRIORITY])
+    response = client.get("/api/v1/regions?theme=nonsense&country=XX")
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {"theme", "country"}
+    assert client.get("/api/v1/regions?theme=aerospace").json()["total"] == 0
+    assert client.get("/api/v1/regions?country=dk").json()["total"] == 0
+    assert client.get("/api/v1/regions?country=se&theme=food").json()["total"] == 1

@@ -120,10 +120,139 @@ def test_region_sync(client: TestClient, integrator: dict[str, str]) -> None:
         json={"items": [{"code": "SE99"}, {"code": "SE23"}, {"code": "SE23"}]},
         headers=integrator,
     )
-    assert {e["field"] for e in bad.json()["errors"]} == {"items.0.code"}
+    assert {e["field"] for e in bad.json()["errors"]} == {"items.0.code", "items.2.code"}
     repeated = client.post(
         "/api/v1/sync/regions",
         json={"items": [{"code": "SE23"}, {"code": "SE23"}]},
         headers=integrator,
     )
     assert repeated.json()["errors"] == [{"field": "items.1.code", "message": "repeats items.0"}]
+
+
+SE23_PROFILE = {
+    "code": "SE23",
+    "name": "West Sweden",
+    "local_name": "Västsverige",
+    "s3_platform_member": True,
+    "s3_priorities": [
+        {"title": "Textiles", "themes": ["textiles"], "nace_codes": ["13"]},
+        {"title": "Offshore", "themes": ["offshore"]},
+    ],
+}
+
+
+def test_a_region_record_keeps_what_it_leaves_out(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    sync = "/api/v1/sync/regions"
+    assert client.post(sync, json={"items": [SE23_PROFILE]}, headers=integrator).status_code == 200
+    stored = client.get("/api/v1/regions/SE23").json()
+
+    # The README's example: a name alone changes nothing else.
+    renamed = {"items": [{"code": "SE23", "name": "West Sweden"}]}
+    result = client.post(sync, json=renamed, headers=integrator).json()
+    assert result["items"][0]["outcome"] == "unchanged"
+    assert client.get("/api/v1/regions/SE23").json() == stored
+
+    local = {"items": [{"code": "SE23", "local_name": "Västra Sverige"}]}
+    assert client.post(sync, json=local, headers=integrator).json()["updated"] == 1
+    after = client.get("/api/v1/regions/SE23").json()
+    assert after["local_name"] == "Västra Sverige"
+    assert after["version"] == stored["version"] + 1
+    assert (after["s3_priorities"], after["s3_platform_member"]) == (
+        stored["s3_priorities"],
+        True,
+    )
+
+    cleared = {"items": [{"code": "SE23", "local_name": None, "s3_priorities": []}]}
+    assert client.post(sync, json=cleared, headers=integrator).json()["updated"] == 1
+    after = client.get("/api/v1/regions/SE23").json()
+    assert (after["local_name"], after["s3_priorities"]) == (None, [])
+    assert (after["name"], after["s3_platform_member"]) == ("West Sweden", True)
+
+    unset = {"items": [{"code": "SE23", "name": None, "s3_platform_member": None}]}
+    client.post(sync, json=unset, headers=integrator)
+    after = client.get("/api/v1/regions/SE23").json()
+    assert (after["name"], after["s3_platform_member"]) == ("Västsverige", False)  # NUTS label
+
+
+def test_an_actor_record_keeps_what_it_leaves_out(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    sync = "/api/v1/sync/actors"
+    full = {
+        **actors(1)[0],
+        "description": "Livsmedel",
+        "offers": ["testbed"],
+        "seeks": ["research"],
+        "nace_codes": ["10"],
+        "members": {"smes": 12, "large_companies": 2, "research_orgs": 1, "public_bodies": 0},
+        "website": "https://food.example.org",
+    }
+    assert client.post(sync, json={"items": [full]}, headers=integrator).json()["created"] == 1
+    stored = client.get("/api/v1/clusters").json()["items"][0]
+
+    key_only = {"kind": "cluster", "external_id": "s3p-0"}
+    repeat = client.post(sync, json={"items": [key_only]}, headers=integrator).json()
+    assert repeat["items"][0]["outcome"] == "unchanged"
+    assert client.get(f"/api/v1/clusters/{stored['id']}").json() == stored
+
+    change = {**key_only, "seeks": ["design"], "website": None, "themes": []}
+    assert client.post(sync, json={"items": [change]}, headers=integrator).json()["updated"] == 1
+    after = client.get(f"/api/v1/clusters/{stored['id']}").json()
+    assert (after["seeks"], after["website"], after["themes"]) == (["design"], None, [])
+    for kept in ("name", "description", "offers", "nace_codes", "members", "region_code"):
+        assert after[kept] == stored[kept], kept
+    assert after["version"] == stored["version"] + 1
+
+    again = client.post(sync, json={"items": [change]}, headers=integrator).json()
+    assert again["unchanged"] == 1
+    assert client.get(f"/api/v1/clusters/{stored['id']}").json()["version"] == after["version"]
+
+
+def test_a_new_actor_needs_a_name_and_a_region_and_these_cannot_be_cleared(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    sync = "/api/v1/sync/actors"
+    client.post(sync, json={"items": actors(1)}, headers=integrator)
+    batch = [
+        {"kind": "cluster", "external_id": "s3p-0", "themes": ["food"]},  # stored: fine
+        {"kind": "cluster", "external_id": "new-1", "name": "New"},
+        {"kind": "cluster", "external_id": "s3p-0", "name": None},
+    ]
+    response = client.post(sync, json={"items": batch}, headers=integrator)
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert set(errors) == {"items.1.region_code", "items.2.name", "items.2.external_id"}
+    assert errors["items.2.name"] == "may not be null"
+    assert client.get("/api/v1/clusters").json()["items"][0]["name"] == "Actor 0"
+
+
+def test_every_bad_field_of_every_item_is_named(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    batch = actors(3)
+    batch[0]["region_code"] = "SE99"  # not NUTS: found while parsing
+    batch[1]["themes"] = ["nonsense"]  # found against the stored vocabulary
+    batch[2]["offers"] = ["magic", "testbed"]
+    batch[2]["nace_codes"] = ["99.99"]
+    response = client.post("/api/v1/sync/actors", json={"items": batch}, headers=integrator)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "items.0.region_code",
+        "items.1.themes.0",
+        "items.2.offers.0",
+        "items.2.nace_codes.0",
+    }
+    regions = [
+        {"code": "SE99"},
+        {"code": "SE23", "s3_priorities": [{"title": "T", "themes": ["nonsense"]}]},
+        {"code": "SE21", "s3_priorities": [{"title": "", "themes": ["food", "knitting"]}]},
+    ]
+    response = client.post("/api/v1/sync/regions", json={"items": regions}, headers=integrator)
+    assert {e["field"] for e in response.json()["errors"]} == {
+        "items.0.code",
+        "items.1.s3_priorities.0.themes.0",
+        "items.2.s3_priorities.0.title",
+        "items.2.s3_priorities.0.themes.1",
+    }
+    assert client.get("/api/v1/regions/SE23").status_code == 404

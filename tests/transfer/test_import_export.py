@@ -139,3 +139,76 @@ def test_export_round_trips_into_an_empty_database(cli_env: str, tmp_path: Path)
     assert again.exit_code == 0
     assert _counts(cli_env) == (2, 2, 1)
     assert with_session(cli_env, export_document) == exported
+
+
+def _without_external_ids(doc: dict[str, Any]) -> dict[str, Any]:
+    for section in ("clusters", "rdi_platforms"):
+        for actor in doc[section]:
+            actor.pop("external_id")
+    return doc
+
+
+def test_export_then_import_into_the_same_database_changes_nothing(
+    cli_env: str, tmp_path: Path
+) -> None:
+    # Actors without an external_id are matched by the id and created_at the export wrote.
+    assert _import(tmp_path, _without_external_ids(_doc())).exit_code == 0
+    before = with_session(cli_env, export_document)
+    out = tmp_path / "export.json"
+    for _ in range(2):
+        assert runner.invoke(cli, ["export", str(out)]).exit_code == 0
+        again = runner.invoke(cli, ["import", str(out)])
+        assert again.exit_code == 0, again.output
+        assert with_session(cli_env, export_document) == before  # no copies, no new versions
+
+    printed = runner.invoke(cli, ["export", "-"])
+    assert printed.exit_code == 0
+    assert json.loads(printed.stdout) == before
+
+
+def test_an_id_from_another_database_names_no_actor(cli_env: str, tmp_path: Path) -> None:
+    assert _import(tmp_path, _without_external_ids(_doc())).exit_code == 0
+    exported = with_session(cli_env, export_document)
+    foreign = exported["clusters"][0] | {"name": "Elsewhere", "created_at": "2020-01-01T00:00:00Z"}
+    assert _import(tmp_path, {"clusters": [foreign]}).exit_code == 0
+    names = sorted(c["name"] for c in with_session(cli_env, export_document)["clusters"])
+    assert names == ["Elsewhere", "Food cluster", "Textile cluster"]
+
+
+def test_an_imported_record_keeps_what_it_leaves_out(cli_env: str, tmp_path: Path) -> None:
+    assert _import(tmp_path, _doc()).exit_code == 0
+    partial = {
+        "regions": [{"code": "SE22", "local_name": "Sydsverige"}],
+        "clusters": [{"external_id": "c-1", "description": "Nu med förpackningar"}],
+    }
+    assert _import(tmp_path, partial).exit_code == 0
+    doc = with_session(cli_env, export_document)
+    region = doc["regions"][0]
+    assert (region["name"], region["local_name"]) == ("South Sweden", "Sydsverige")
+    assert region["s3_priorities"][0]["themes"] == ["food"]
+    food = next(c for c in doc["clusters"] if c["external_id"] == "c-1")
+    assert (food["name"], food["themes"], food["description"]) == (
+        "Food cluster",
+        ["food"],
+        "Nu med förpackningar",
+    )
+
+
+def test_import_names_every_bad_field_of_every_record(cli_env: str, tmp_path: Path) -> None:
+    doc = _doc()
+    doc["clusters"][0]["region_code"] = "SE99"  # found while parsing
+    doc["clusters"][0]["offers"] = ["magic"]  # found against the vocabulary
+    doc["clusters"][1]["themes"] = ["nonsense"]
+    doc["rdi_platforms"][0]["name"] = ""
+    doc["regions"][0]["s3_priorities"][0]["themes"] = ["knitting"]
+    result = _import(tmp_path, doc)
+    assert result.exit_code == 1
+    for field in (
+        "clusters.0.region_code",
+        "clusters.0.offers.0",
+        "clusters.1.themes.0",
+        "rdi_platforms.0.name: must not be empty",
+        "regions.0.s3_priorities.0.themes.0",
+    ):
+        assert field in result.output
+    assert _counts(cli_env) == (0, 0, 0)
