@@ -3,17 +3,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.actors.models import ActorCreate, ActorKind, ActorUpdate
-from app.actors.service import create_actor as create_actor_in
-from app.actors.service import get_actor, update_actor
-from app.auth.models import Role
-from app.auth.service import Principal
-from app.db import make_engine, session_scope
+from app.db import make_engine
 from app.tracking import session_factory
 from tests.conftest import ADMIN
 from tests.factories import create_actor, put_region
-
-ADMIN_CALLER = Principal(role=Role.admin)
+from tests.service_world import create_then_rename
 
 
 def read_all(client: TestClient, page_size: int = 3) -> list[dict[str, Any]]:
@@ -126,22 +120,8 @@ def test_concurrent_writers_lose_and_duplicate_nothing(
     engine = make_engine(database_url)
     factory = session_factory(engine)
 
-    def writer(n: int) -> None:
-        with session_scope(factory) as session:
-            actor = create_actor_in(
-                session,
-                ActorKind.cluster,
-                ActorCreate(name=f"W{n}", region_code="SE22"),
-                ADMIN_CALLER,
-            )
-            actor_id = actor.id
-        for step in range(3):
-            with session_scope(factory) as session:
-                actor = get_actor(session, ActorKind.cluster, actor_id)  # type: ignore[arg-type]
-                update_actor(session, actor, ActorUpdate(name=f"W{n} v{step + 2}"), ADMIN_CALLER)
-
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(writer, range(8)))
+        list(pool.map(lambda n: create_then_rename(factory, n, 3), range(8)))
     engine.dispose()
 
     changes = read_all(client, page_size=7)

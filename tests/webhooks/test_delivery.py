@@ -7,19 +7,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.actors.models import ActorCreate, ActorKind, ActorUpdate
-from app.actors.service import create_actor as create_actor_in
-from app.actors.service import get_actor, update_actor
-from app.auth.models import Role
-from app.auth.service import Principal
-from app.db import session_scope
 from app.tracking import session_factory
 from tests.conftest import ADMIN
 from tests.factories import create_actor, put_region
+from tests.service_world import create_then_rename
 from tests.webhooks.conftest import DispatcherMaker, drain, feed, subscribe
 from tests.webhooks.receiver import Receiver
-
-ADMIN_CALLER = Principal(role=Role.admin)
 
 
 def deliveries(client: TestClient, hook_id: int, **params: Any) -> list[dict[str, Any]]:
@@ -76,24 +69,9 @@ def test_order_holds_under_eight_concurrent_writers(
     factory = session_factory(engine)
     with Receiver() as receiver:
         subscribe(client, receiver.url, events=["cluster.*"])
-
-        def writer(n: int) -> None:
-            with session_scope(factory) as session:
-                actor = create_actor_in(
-                    session,
-                    ActorKind.cluster,
-                    ActorCreate(name=f"W{n}", region_code="SE22"),
-                    ADMIN_CALLER,
-                )
-                actor_id = actor.id
-            for step in range(4):
-                with session_scope(factory) as session:
-                    actor = get_actor(session, ActorKind.cluster, actor_id)  # type: ignore[arg-type]
-                    update_actor(session, actor, ActorUpdate(name=f"W{n} v{step}"), ADMIN_CALLER)
-
         dispatcher = make_dispatcher()
         with ThreadPoolExecutor(max_workers=8) as pool:
-            done = [pool.submit(writer, n) for n in range(8)]
+            done = [pool.submit(create_then_rename, factory, n, 4) for n in range(8)]
             while not all(f.done() for f in done):  # deliver while the writers write
                 dispatcher.run_once()
             for future in done:
