@@ -13,7 +13,7 @@ import numpy as np
 COMPONENTS = ("thematic", "complementarity", "regional")
 # Closeness weighs most: two actors on the same specific thing are the basis of a
 # partnership; complementarity decides among them; regional fit is a light modifier.
-DEFAULT_WEIGHTS: Mapping[str, float] = {"thematic": 0.5, "complementarity": 0.4, "regional": 0.1}
+DEFAULT_WEIGHTS: Mapping[str, float] = {"thematic": 0.55, "complementarity": 0.35, "regional": 0.1}
 FLOOR = 0.02  # keeps log() finite; a zero component still sinks the score
 
 

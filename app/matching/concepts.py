@@ -16,8 +16,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|,")
-_SENTENCE = re.compile(r"[.;:!?\n()]+")
+# A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
+# clause mark like a comma, not a sentence end.
+_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|[,:]")
+_SENTENCE = re.compile(r"[.;!?\n()]+")
 PREFIX_MIN = 5
 GRAM = 4  # letters in the n-grams that relate two spellings of a technology
 STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
@@ -76,6 +78,9 @@ SEEK_CUES = tuple(
         "on the lookout for",
         "hoping to find",
         "söker efter",
+        "missing",
+        "miss",
+        "saknas",
     )
 )
 OFFER_CUES = tuple(
@@ -107,11 +112,18 @@ OFFER_CUES = tuple(
         "delar med oss av",
     )
 )
+# Offer verbs that do not offer: "brings together companies and researchers" says who the
+# members are, not what the actor offers.
+NOT_OFFER_CUES = tuple(
+    tuple(cue.split())
+    for cue in ("bring together", "brings together", "bringing together", "samlar", "samla")
+)
 # A capability right after one of these is not offered or sought ("we do not offer
 # manufacturing", "vi saknar inte finansiering" is rare enough to ignore).
 NEGATIONS = frozenset({"not", "no", "never", "inte", "ej", "ingen", "inga", "aldrig"})
 NEGATION_REACH = 3  # words back from a capability that a negation covers
 _RELATIVE = frozenset({"som", "that", "which", "who", "can", "could", "kan", "vilka", "vilken"})
+_OWN = frozenset({"we", "vi", "i", "our", "us", "oss"})
 
 # A technology or focus phrase follows these ("with a focus on biobanking").
 FOCUS_CUES = tuple(
@@ -144,6 +156,9 @@ FOCUS_CUES = tuple(
         "expertis inom",
         "expertis på",
         "spetskompetens inom",
+        "core expertise",
+        "core competence",
+        "kärnkompetens",
     )
 )
 _FOCUS_WORDS = 4
@@ -216,8 +231,8 @@ def canonical(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case words, with commas kept as clause marks."""
-    return _TOKEN.findall(text.lower())
+    """Lower-case words, with commas and colons kept as clause marks (both as ",")."""
+    return ["," if t == ":" else t for t in _TOKEN.findall(text.lower())]
 
 
 def words(text: str) -> list[str]:
@@ -398,6 +413,14 @@ def _negated(toks: list[str], position: int) -> bool:
     return any(t in NEGATIONS for t in toks[max(0, position - NEGATION_REACH) : position])
 
 
+def _describes_the_sought(toks: list[str], at: int) -> bool:
+    """Whether an offer verb inside a seek clause says what the sought partner offers
+    ("partners who can provide", "aktörer som erbjuder", "organisations offering")
+    rather than starting a clause on what the actor offers."""
+    before = {t for t in toks[max(0, at - 2) : at] if t != ","}
+    return bool(before & _RELATIVE) or (toks[at].endswith("ing") and not before & _OWN)
+
+
 def _clause_modes(toks: list[str]) -> list[int]:
     """For each token: is it in a clause that seeks, one that offers, or neither yet?"""
     modes = []
@@ -405,9 +428,8 @@ def _clause_modes(toks: list[str]) -> list[int]:
     for at in range(len(toks)):
         if _starts(toks, at, SEEK_CUES):
             mode = SEEK
-        elif _starts(toks, at, OFFER_CUES):
-            before = {t for t in toks[max(0, at - 2) : at] if t != ","}
-            if not (mode == SEEK and before & _RELATIVE):
+        elif _starts(toks, at, OFFER_CUES) and not _starts(toks, at, NOT_OFFER_CUES):
+            if not (mode == SEEK and _describes_the_sought(toks, at)):
                 mode = OFFER
         modes.append(mode)
     return modes

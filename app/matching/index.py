@@ -30,7 +30,7 @@ __all__ = ["FINAL_EXPONENTS", "FLOOR", "MatchIndex", "PairScores", "complementar
 THEMATIC_WEIGHTS = {"concepts": 0.75, "text": 0.25}
 # Complementarity, in three tiers (see `complementarity`).
 ANY_FIT = 0.6  # share of a direction's worth that offering anything at all it seeks earns
-NO_FIT = 0.10  # neither offers what the other seeks: low, but above a redundant twin
+NO_FIT = 0.20  # neither offers what the other seeks: low, but above a redundant twin
 ONE_WAY_MAX = 0.42  # a fit in one direction only stays below any two-way fit...
 TWO_WAY_BASE = 0.50  # ...which starts here
 TIE_BREAKERS = {"kind_mix": 0.04, "related": 0.04}  # together less than the gap above

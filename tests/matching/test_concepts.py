@@ -93,3 +93,29 @@ def test_a_negated_capability_is_neither_offered_nor_sought() -> None:
 def test_welcoming_partners_is_seeking_them() -> None:
     assert reader().read("We welcome partners with test beds").seeks == {"testbed"}
     assert reader().read("Vi välkomnar företag med testbäddar").seeks == {"sme-network", "testbed"}
+
+
+def test_a_colon_joins_a_cue_to_what_it_introduces() -> None:
+    reading = reader().read(
+        "Core expertise: digital twins. What we bring: test beds. What we are missing: funding."
+    )
+    assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
+    assert set(reading.technologies.values()) == {"digital twins"}
+    swedish = reader().read("Kärnkompetens: biobanker. Vi söker: prototyper.")
+    assert swedish.seeks == {"prototyping"} and set(swedish.technologies) == {"biobank"}
+
+
+def test_what_the_sought_partner_offers_stays_sought() -> None:
+    participle = reader().read("We would like to meet organisations offering test beds.")
+    assert participle.seeks == {"testbed"} and participle.offers == set()
+    # "we" before the verb starts a clause on what the actor itself offers.
+    own = reader().read("Looking for funding and we are offering test beds")
+    assert own.seeks == {"financing"} and own.offers == {"testbed"}
+
+
+def test_bringing_members_together_is_not_an_offer() -> None:
+    reading = reader().read(
+        "The network brings together companies and researchers. We offer test beds and seek"
+        " funding."
+    )
+    assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
