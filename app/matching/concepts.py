@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from app.matching.glossary import english_words
+
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|[,:]")
@@ -239,9 +241,18 @@ def words(text: str) -> list[str]:
     return [t for t in tokens(text) if t != ","]
 
 
+@lru_cache(maxsize=200_000)
+def concept_stems(word: str) -> tuple[str, ...]:
+    """A word as the stems of its English equivalent (app.matching.glossary), or as its
+    own stem when the glossary does not know it: the same in both languages."""
+    return tuple(canonical(w) for w in english_words(word)) or (canonical(word),)
+
+
 def technology_key(phrase: str) -> str:
-    """The concept a technology or focus phrase names: its words' stems, in order."""
-    return " ".join(canonical(w) for w in words(phrase))
+    """The concept a technology or focus phrase names: its words' stems in either
+    language, in alphabetical order ("monitoring of patients" is "patient monitoring")."""
+    stems_ = {s for w in words(phrase) if w not in _STOPS for s in concept_stems(w)}
+    return " ".join(sorted(stems_))
 
 
 def technology_grams(key: str) -> list[str]:
@@ -428,9 +439,12 @@ def _clause_modes(toks: list[str]) -> list[int]:
     for at in range(len(toks)):
         if _starts(toks, at, SEEK_CUES):
             mode = SEEK
-        elif _starts(toks, at, OFFER_CUES) and not _starts(toks, at, NOT_OFFER_CUES):
-            if not (mode == SEEK and _describes_the_sought(toks, at)):
-                mode = OFFER
+        elif (
+            _starts(toks, at, OFFER_CUES)
+            and not _starts(toks, at, NOT_OFFER_CUES)
+            and not (mode == SEEK and _describes_the_sought(toks, at))
+        ):
+            mode = OFFER
         modes.append(mode)
     return modes
 

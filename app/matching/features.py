@@ -10,7 +10,7 @@ from app.matching.concepts import (
     ConceptReader,
     Reading,
     Term,
-    canonical,
+    concept_stems,
     technology_grams,
     technology_key,
     words,
@@ -19,9 +19,10 @@ from app.matching.profiles import ActorProfile, Vocabulary
 
 
 def stem_words(text: str) -> list[str]:
-    """The words of a text as one stem each, the same in Swedish and English where the
-    languages share a stem ("textiles"/"textil", "sensors"/"sensorer")."""
-    return [canonical(w) for w in words(text) if len(w) > 1]
+    """The words of a text as stems, the same in Swedish and English where the languages
+    share a stem ("textiles"/"textil") or the glossary knows the word ("återvinning" is
+    "recycl")."""
+    return [s for w in words(text) if len(w) > 1 for s in concept_stems(w)]
 
 
 # Word stems, hashed: no fitted vocabulary, so new and changed actors are added without a

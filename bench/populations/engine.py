@@ -171,7 +171,8 @@ def read(text: str) -> TextReading:
         themes=frozenset(reading.themes),
         offers=frozenset(reading.offers),
         seeks=frozenset(reading.seeks),
-        technologies=frozenset(technologies) if technologies is not None else None,
+        # The phrases as written: the keys are the engine's own cross-language form.
+        technologies=frozenset(technologies.values()) if technologies is not None else None,
     )
 
 

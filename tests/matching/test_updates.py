@@ -44,9 +44,12 @@ def test_replaced_rows_score_as_a_rebuilt_index() -> None:
             # Text IDF stays as it was built; every other part is exact.
             tolerance = 0.05 if name == "thematic" else 1e-5
             assert np.allclose(getattr(a, name), getattr(b, name)[order], atol=tolerance), name
-        top_a = [c.actor_id for c in candidates(updated, asking, limit=3)]
-        top_b = [c.actor_id for c in candidates(rebuilt, asking, limit=3)]
-        assert top_a == top_b
+        top_a = {c.actor_id: c.score for c in candidates(updated, asking, limit=3)}
+        top_b = {c.actor_id: c.score for c in candidates(rebuilt, asking, limit=3)}
+        # The same partners; their order may differ only where the stale text IDF
+        # moves two near-equal scores past each other.
+        assert top_a.keys() == top_b.keys()
+        assert all(abs(top_a[k] - top_b[k]) < 0.01 for k in top_a)
     # The old index is untouched: requests still reading it see the old data.
     assert np.array_equal(index.pair_scores(0).score, before)
     assert 9_001 not in index.position
