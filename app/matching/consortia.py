@@ -156,6 +156,11 @@ def make_pool(
     thematic = (thematic + thematic.T) / 2
     complementarity = (complementarity + complementarity.T) / 2
     offers, themes = index.offers[rows], index.themes[rows]
+    technologies = [index.features[p].technologies for p in rows]
+    columns = {t: k for k, t in enumerate(sorted(set().union(*technologies)))}
+    focus = np.zeros((n, len(columns)))
+    for a, keys in enumerate(technologies):
+        focus[a, [columns[t] for t in keys]] = 1.0
     redundancy = (
         np.equal.outer(index.is_cluster[rows], index.is_cluster[rows])
         * _cosines(offers)
@@ -170,6 +175,7 @@ def make_pool(
         themes=themes,
         offers=offers,
         seeks=index.seeks[rows],
+        focus=focus,
         region=_labels([region_key(index.region_codes[p], level) for p in rows]),
         is_cluster=index.is_cluster[rows],
         theme_column=index.theme_columns.get(theme) if theme else None,

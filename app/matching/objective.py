@@ -1,21 +1,22 @@
 """The consortium objective, evaluated for many member sets at once.
 
-score = 0.30 coherence + 0.25 coverage + 0.20 complementarity + 0.25 diversity
+score = 0.40 coherence + 0.25 coverage + 0.10 complementarity + 0.25 diversity
         - 0.25 redundancy, floored at 0, where for a member set M of size m:
 
-- coherence: half the share of members on the consortium theme (the requested theme,
-  else the theme most members share), half the mean pairwise thematic closeness (which
-  weighs shared concepts by specificity, so a shared technology counts far more than the
-  shared broad theme);
+- coherence: a third the share of members on the consortium theme (the requested theme,
+  else the theme most members share), a third the mean pairwise thematic closeness (which
+  weighs shared concepts by specificity), a third the shared focus: the largest share of
+  members naming one specific technology or focus phrase. Partners in a consortium work
+  on the same specific thing; a set that merely shares a broad theme scores a third less;
 - coverage: 0.45 x the share of what members seek that another member offers
   (1 when nobody seeks anything) + 0.25 x reciprocity, the share of members that both
   give (offer something another member seeks) and receive (seek something another member
   offers), so that members cover *each other's* needs rather than one member serving the
   rest + 0.3 x the breadth of what they offer (5 capabilities or more count as full);
 - complementarity: half the mean pairwise complementarity, half the mean over members of
-  their best complement inside the consortium (every member should have someone it
-  completes; a plain mean of pairs would punish a member that completes one partner
-  but has nothing to do with a third);
+  their best complement inside the consortium. It weighs little: coverage already counts
+  the needs met, and in a consortium whose needs run in a ring (A serves B, B serves C,
+  C serves A) no pair complements both ways, though the whole does;
 - diversity: distinct regions / m;
 - redundancy: mean over pairs of (same kind x offer similarity x theme similarity):
   near-identical profiles add cost, not strength.
@@ -26,13 +27,15 @@ from dataclasses import dataclass
 import numpy as np
 
 WEIGHTS = {
-    "coherence": 0.30,
+    "coherence": 0.40,
     "coverage": 0.25,
-    "complementarity": 0.20,
+    "complementarity": 0.10,
     "diversity": 0.25,
     "redundancy": -0.25,
 }
 BREADTH_FULL = 5.0
+# Coherence: on the consortium theme, close pair by pair, and sharing a specific focus.
+COHERENCE = {"theme": 1 / 3, "closeness": 1 / 3, "focus": 1 / 3}
 
 
 @dataclass
@@ -48,6 +51,8 @@ class Pool:
     seeks: np.ndarray  # (P, K) 0/1
     region: np.ndarray  # (P,) region index at the counting level
     is_cluster: np.ndarray  # (P,) bool
+    # (P, F) 0/1: the specific concepts (technologies, focus phrases) each actor works on
+    focus: np.ndarray | None = None
     theme_column: int | None = None  # the requested theme, if any
     country: np.ndarray | None = None  # (P,) country index; None: all in one country
 
@@ -73,6 +78,15 @@ def reciprocity(pool: Pool, members: np.ndarray) -> np.ndarray:
     return (gives & receives).mean(axis=1)
 
 
+def shared_focus(pool: Pool, members: np.ndarray) -> np.ndarray:
+    """Per member set, the largest share of members working on one specific concept (a
+    technology all of them name scores 1)."""
+    if pool.focus is None or pool.focus.shape[1] == 0:
+        return np.zeros(len(members))
+    m = members.shape[1]
+    return pool.focus[members].sum(axis=1).max(axis=1) / m
+
+
 def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     """Score every row of `members` (B x m pool positions, m >= 2); returns the score and
     each component, one entry per row."""
@@ -93,7 +107,11 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
         on_theme = theme_counts[:, pool.theme_column]
     else:
         on_theme = theme_counts.max(axis=1) if theme_counts.shape[1] else np.zeros(len(members))
-    coherence = 0.5 * on_theme / m + 0.5 * pair_thematic
+    coherence = (
+        COHERENCE["theme"] * on_theme / m
+        + COHERENCE["closeness"] * pair_thematic
+        + COHERENCE["focus"] * shared_focus(pool, members)
+    )
 
     offered = pool.offers[members].max(axis=1)  # (B, K)
     sought = pool.seeks[members].max(axis=1)

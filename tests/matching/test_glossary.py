@@ -1,0 +1,30 @@
+from app.matching.concepts import technology_key
+from app.matching.features import stem_words
+from app.matching.glossary import english_words
+
+
+def test_a_technology_named_in_either_language_is_one_concept() -> None:
+    pairs = [
+        ("vätgaselektrolys", "hydrogen electrolysis"),
+        ("distansövervakning av patienter", "remote patient monitoring"),
+        ("begagnad elektronik", "second-hand electronics"),
+        ("batterilager", "battery storage"),
+        ("cellterapi", "cell therapy"),
+    ]
+    for swedish, english in pairs:
+        assert technology_key(swedish) == technology_key(english), swedish
+    assert technology_key("battery storage") != technology_key("hydrogen storage")
+
+
+def test_a_compound_is_read_only_when_every_part_is_known() -> None:
+    assert english_words("vindkraftsfundament") == ("wind", "power", "foundation")
+    assert english_words("plastsortering") == ("plastic", "sorting")
+    # "grundare" is no glossary word: the compound is left as written.
+    assert english_words("plastgrundare") == ()
+    assert technology_key("kvantdatorer") == "kvantdator"  # its own stem
+
+
+def test_description_words_meet_across_languages() -> None:
+    swedish = set(stem_words("Vi arbetar med textilåtervinning"))
+    english = set(stem_words("We work on textile recycling"))
+    assert {"textil", "recycl"} <= swedish & english
