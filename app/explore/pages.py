@@ -187,11 +187,15 @@ def _diagram(index: MatchIndex, member_ids: list[int]) -> Diagram:
 
 
 def _call_view(
-    call: Call | None, index: MatchIndex, member_ids: list[int], eu_funding: int | None
+    call: Call | None,
+    index: MatchIndex,
+    member_ids: list[int],
+    eu_funding: int | None,
+    lang: str,
 ) -> dict[str, Any] | None:
     if call is None:
         return None
-    checked = calls.eligibility(call, index, member_ids, eu_funding)
+    checked = calls.eligibility(call, index, member_ids, eu_funding, lang)
     public = calls.to_public(call)
     return {"call": public, "eligibility": checked, "rules": rule_checks(public, checked)}
 
@@ -214,7 +218,7 @@ def proposals(
                 "consortium": proposal,
                 "member_ids": ids,
                 "diagram": _diagram(index, ids),
-                "call": _call_view(call, index, ids, eu_funding),
+                "call": _call_view(call, index, ids, eu_funding, lang),
             }
         )
     return {"proposals": shown}
@@ -246,7 +250,7 @@ def consortium(
         "consortium": scored,
         "member_ids": body.member_ids,
         "diagram": _diagram(index, body.member_ids),
-        "call": _call_view(call, index, body.member_ids, eu_funding),
+        "call": _call_view(call, index, body.member_ids, eu_funding, lang),
         "addable": addable,
     }
 
@@ -269,14 +273,20 @@ def saved_one(session: Session, consortium_id: int) -> dict[str, Any]:
 
 
 def region_page(
-    session: Session, keeper: IndexKeeper, code: str | None, limit: int
+    session: Session, keeper: IndexKeeper, code: str | None, limit: int, lang: str
 ) -> dict[str, Any]:
     choices = region_choices(session)
-    data: dict[str, Any] = {"region_choices": choices, "partners": None, "region": None}
+    data: dict[str, Any] = {
+        "region_choices": choices,
+        "partners": None,
+        "region": None,
+        "note": None,
+    }
     index = keeper.index(session)
     if code:
         data["region"] = regions.to_public(regions.get_region(session, code))
-        data["partners"] = matching.partner_regions(session, keeper, code, limit).partners
+        found = matching.partner_regions(session, keeper, code, limit, lang)
+        data["partners"], data["note"] = found.partners, found.note
     level = data["region"].level if data["region"] else 2
     country = data["region"].country_code if data["region"] else None
     rows, _total = regions.list_regions(

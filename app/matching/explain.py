@@ -63,10 +63,15 @@ def phrase(lang: str, key: str) -> str:
     return PHRASES[language(lang)][key]
 
 
+def mid_sentence(label: str) -> str:
+    """A vocabulary label lower-cased to stand mid-sentence (acronyms are not)."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
     """ "a, b and c"; vocabulary labels are lower-cased mid-sentence (acronyms are not)."""
     if lower:
-        labels = [s if s[:2].isupper() else s[:1].lower() + s[1:] for s in labels]
+        labels = [mid_sentence(s) for s in labels]
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + f" {phrase(lang, 'and')} " + labels[-1]
@@ -76,6 +81,13 @@ def theme_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
     if language(lang) == "sv" and slug in index.vocabulary.theme_labels_sv:
         return index.vocabulary.theme_labels_sv[slug]
     return index.vocabulary.theme_labels.get(slug, slug)
+
+
+def theme_names(index: MatchIndex, lang: str = "en") -> dict[str, str]:
+    """Every theme's label in `lang`, as it reads mid-sentence."""
+    return {
+        slug: mid_sentence(theme_label(index, slug, lang)) for slug in index.vocabulary.theme_labels
+    }
 
 
 def capability_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
