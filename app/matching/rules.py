@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from app.matching import rule_wording as wording
+import app.matching.rule_wording as wording
 
 T = TypeVar("T")
 
