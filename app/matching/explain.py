@@ -40,9 +40,9 @@ PHRASES = {
         "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
         "kind_mix": "{} bredvid ert {}",
         "cluster": "kluster",
-        "platform": "FoI-miljö",
+        "platform": "FoI-plattform",
         "a_cluster": "Ett kluster",
-        "a_platform": "En FoI-miljö",
+        "a_platform": "En FoI-plattform",
         "same_offers": "Den erbjuder i stort sett detsamma som ni ({})",
         "related": "Den arbetar också med {}, som ofta hör ihop med ert {}",
         "other_region": "Den finns i {}, en annan region",
@@ -110,9 +110,15 @@ def _concept(index: MatchIndex, concept: str, lang: str) -> str:
     return theme_label(index, concept, lang)
 
 
-def region_name(index: MatchIndex, code: str) -> str:
+def region_name(index: MatchIndex, code: str, lang: str = "en") -> str:
+    """A region's name; in Swedish its local name when it has one (South Sweden is
+    Sydsverige)."""
     region = index.regions.get(code)
-    return region.name if region else code
+    if region is None:
+        return code
+    if language(lang) == "sv" and region.local_name:
+        return region.local_name
+    return region.name
 
 
 def counted_units(codes: list[str], level: int | None) -> list[str]:
@@ -149,7 +155,7 @@ def spread_reason(
         return say["from"].format(
             _counted(len(units), unit["country"]), label_list(units, lang=lang)
         )
-    names = label_list([region_name(index, code) for code in units], lower=False, lang=lang)
+    names = label_list([region_name(index, code, lang) for code in units], lower=False, lang=lang)
     reason = say["from"].format(_counted(len(units), unit["region"]), names)
     countries = counted_units(codes, 0)
     if min_countries > 1:
@@ -238,7 +244,7 @@ def _regional_reasons(
 ) -> list[str]:
     say = PHRASES[language(lang)]
     code_i, code_j = index.region_codes[i], index.region_codes[j]
-    name_j = region_name(index, code_j)
+    name_j = region_name(index, code_j, lang)
     out = [
         say["other_region"].format(name_j)
         if scores.other_region[j]
@@ -251,5 +257,6 @@ def _regional_reasons(
         if code_i == code_j:
             out.append(say["one_lists"].format(name_j, themes))
         else:
-            out.append(say["both_list"].format(region_name(index, code_i), name_j, themes))
+            name_i = region_name(index, code_i, lang)
+            out.append(say["both_list"].format(name_i, name_j, themes))
     return out

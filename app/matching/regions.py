@@ -4,7 +4,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.matching.explain import capability_label, label_list, language, theme_label
+from app.matching.explain import (
+    capability_label,
+    label_list,
+    language,
+    region_name,
+    theme_label,
+)
 from app.matching.index import MatchIndex
 
 REGION_WEIGHTS = {"shared": 0.45, "complementarity": 0.35, "related": 0.20}
@@ -85,11 +91,12 @@ def ranking_region(index: MatchIndex, code: str) -> str:
 def ranking_note(index: MatchIndex, code: str, ranked: str, lang: str = "en") -> str | None:
     """Why `code`'s partners are another region's, or why it has none to compare."""
     say = PHRASES[language(lang)]
-    asked, used = index.regions[code], index.regions[ranked]
+    asked, used = region_name(index, code, lang), region_name(index, ranked, lang)
     if ranked != code:
-        return say["ranked_as"].format(asked.name, code, used.name, ranked, used.level)
+        level = index.regions[ranked].level
+        return say["ranked_as"].format(asked, code, used, ranked, level)
     if not holds_data(index, code):
-        return say["empty"].format(asked.name, code)
+        return say["empty"].format(asked, code)
     return None
 
 
@@ -149,7 +156,7 @@ def partner_regions(
         ]
         if gives:
             names = label_list([capability_label(index, s, lang) for s in gives], lang=lang)
-            reasons.append(say["offer"].format(names, me.name))
+            reasons.append(say["offer"].format(names, region_name(index, code, lang)))
         if best_pair:
             strong, yours = (label_list([theme_label(index, t, lang)]) for t in best_pair)
             reasons.append(say["strong"].format(strong, yours))

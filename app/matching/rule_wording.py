@@ -60,7 +60,7 @@ UNITS = {
 
 KINDS = {
     "en": {"cluster": "a cluster", "rdi_platform": "an RDI platform"},
-    "sv": {"cluster": "ett kluster", "rdi_platform": "en FoI-miljö"},
+    "sv": {"cluster": "ett kluster", "rdi_platform": "en FoI-plattform"},
 }
 
 

@@ -46,7 +46,7 @@ CASES = [
                     "M2 finns i SE232, som inte är en stödberättigad region")]),
     ("eligible kind", ConsortiumRules(eligible_kinds=frozenset({"cluster"})), TWO_SE2, {}, [
         Violation("eligible_kinds",
-                  "M2 är en FoI-miljö, som inte är en stödberättigad typ av aktör"),
+                  "M2 är en FoI-plattform, som inte är en stödberättigad typ av aktör"),
     ]),
     ("a cluster not eligible", ConsortiumRules(eligible_kinds=frozenset({"rdi_platform"})), ONE,
      {}, [Violation("eligible_kinds",
