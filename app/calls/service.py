@@ -13,6 +13,7 @@ from app.core.versioning import Outcome, apply_changes, check_if_match
 from app.errors import Conflict, FieldError, InvalidPayload, NotFound
 from app.matching import rules
 from app.matching.consortia import members_of
+from app.matching.explain import theme_names
 from app.matching.index import MatchIndex
 from app.matching.rules import ConsortiumRules
 from app.vocab.models import VocabKind
@@ -84,16 +85,26 @@ def delete_call(session: Session, call: Call, if_match: str | None) -> None:
 
 
 def eligibility(
-    call: Call, index: MatchIndex, member_ids: list[int], eu_funding: int | None
+    call: Call,
+    index: MatchIndex,
+    member_ids: list[int],
+    eu_funding: int | None,
+    lang: str = "en",
 ) -> Eligibility:
-    """Every rule of the call the member list breaks, and the budget for `eu_funding`."""
+    """Every rule of the call the member list breaks, worded in `lang`, and the budget for
+    `eu_funding`."""
     assert call.id is not None
     errors = actor_id_errors(index.position, member_ids, "member_ids")
     if errors:
         raise InvalidPayload.of(errors)
     call_rules = rules_of(call)
     broken = rules.violations(
-        call_rules, members_of(index, member_ids), eu_funding=eu_funding, now=utcnow()
+        call_rules,
+        members_of(index, member_ids),
+        eu_funding=eu_funding,
+        now=utcnow(),
+        lang=lang,
+        theme_names=theme_names(index, lang),
     )
     return Eligibility(
         call_id=call.id,

@@ -1,6 +1,7 @@
 """The explorer's two languages: which one a request gets, and every label in both."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 LANGUAGES = ("en", "sv")
 DEFAULT = "en"
@@ -28,7 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search.capability": ("Capability (offered or sought)", "Förmåga (erbjuds eller söks)"),
     "search.kind": ("Kind", "Typ"),
     "search.submit": ("Search", "Sök"),
-    "search.results": ("{n} found", "{n} träffar"),
+    "search.results": ("{n} found", "Antal träffar: {n}"),
     "search.none": ("Nothing matches. Try fewer filters.", "Inget matchar. Prova färre filter."),
     "any": ("Any", "Alla"),
     "kind.cluster": ("Cluster", "Kluster"),
@@ -118,11 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.eligible_region_codes": ("Members' regions", "Medlemmarnas regioner"),
     "rule.eligible_kinds": ("Kinds of member", "Typer av medlemmar"),
     "rule.themes": ("Themes the call is open to", "Teman utlysningen är öppen för"),
-    "rule.funding_min": ("EU funding at least (EUR)", "EU-stöd minst (EUR)"),
-    "rule.funding_max": ("EU funding at most (EUR)", "EU-stöd högst (EUR)"),
+    "rule.funding_min": ("EU funding at least", "EU-stöd minst"),
+    "rule.funding_max": ("EU funding at most", "EU-stöd högst"),
     "rule.opens_at": ("Opens", "Öppnar"),
     "rule.closes_at": ("Closes", "Stänger"),
     "rule.broken": ("broken", "bruten"),
+    "rule.any_theme": ("any one theme all members share", "ett tema som alla medlemmar delar"),
     "budget": ("Budget", "Budget"),
     "budget.eu_funding": ("EU funding", "EU-stöd"),
     "budget.cofunding_required": ("Co-funding required", "Krävd medfinansiering"),
@@ -252,6 +254,7 @@ class Translator:
     lang: str
     themes: dict[str, tuple[str, str]] = field(default_factory=dict)
     capabilities: dict[str, tuple[str, str]] = field(default_factory=dict)
+    local_names: dict[str, str] = field(default_factory=dict)  # region code: Swedish name
 
     def __call__(self, key: str, **values: object) -> str:
         en, sv = MESSAGES.get(key, (key, key))
@@ -263,6 +266,41 @@ class Translator:
 
     def capability(self, slug: str) -> str:
         return self._term(self.capabilities, slug)
+
+    def region(self, code: str, name: str) -> str:
+        """A region's name: in Swedish its local name when it has one (Sydsverige for
+        South Sweden), else the name it is stored under."""
+        if self.lang == "sv":
+            return self.local_names.get(code) or name
+        return name
+
+    def decimal(self, value: float) -> str:
+        """A score with two decimals: 0.88 in English, 0,88 in Swedish."""
+        text = f"{value:.2f}"
+        return text.replace(".", ",") if self.lang == "sv" else text
+
+    def euros(self, amount: int) -> str:
+        """EUR 400 000: a space groups the thousands in both languages, as in the budget."""
+        return "EUR " + f"{amount:,}".replace(",", " ")
+
+    def rule_value(self, rule: str, value: object) -> str:
+        """A call's rule as a reader reads it: kinds and themes by their labels, amounts in
+        euros, times as dates; a call without a theme list still needs one shared theme."""
+        if rule == "themes":
+            return (
+                self.theme_list(value)
+                if isinstance(value, list) and value
+                else self("rule.any_theme")
+            )
+        if rule == "eligible_kinds" and isinstance(value, list):
+            return ", ".join(self("kind." + str(k)) for k in value)
+        if rule in ("funding_min", "funding_max") and isinstance(value, int):
+            return self.euros(value)
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        if isinstance(value, list | tuple | set | frozenset):
+            return ", ".join(str(v) for v in value)
+        return str(value)
 
     def theme_list(self, slugs: list[str] | tuple[str, ...]) -> str:
         return ", ".join(self.theme(s) for s in slugs)

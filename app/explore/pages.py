@@ -3,7 +3,6 @@ function runs in one unit of work (the route's `in_thread`) and returns the temp
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -18,6 +17,7 @@ from app.consortia.models import TRANSITIONS, Status
 from app.errors import NotFound
 from app.explore.diagram import Diagram, Member, layout
 from app.explore.i18n import Translator
+from app.matching.explain import region_name
 from app.matching.index import MatchIndex
 from app.matching_service import service as matching
 from app.matching_service.keeper import IndexKeeper
@@ -48,7 +48,12 @@ def translator(session: Session, lang: str) -> Translator:
     def terms(kind: VocabKind) -> dict[str, tuple[str, str]]:
         return {t.slug: (t.label_en, t.label_sv) for t in list_terms(session, kind)}
 
-    return Translator(lang, terms(VocabKind.theme), terms(VocabKind.capability))
+    return Translator(
+        lang,
+        terms(VocabKind.theme),
+        terms(VocabKind.capability),
+        regions.local_names(session) if lang == "sv" else {},
+    )
 
 
 def region_choices(session: Session) -> list[dict[str, Any]]:
@@ -145,15 +150,6 @@ class RuleCheck:
     broken: bool
     detail: str
 
-    @property
-    def shown(self) -> str:
-        """The rule's value as a reader reads it: lists joined, times as dates."""
-        if isinstance(self.value, list | tuple | set | frozenset):
-            return ", ".join(str(v) for v in self.value)
-        if isinstance(self.value, datetime):
-            return self.value.date().isoformat()
-        return str(self.value)
-
 
 def rule_checks(call: CallPublic, eligibility: Eligibility) -> list[RuleCheck]:
     """Every rule the call sets, met or broken (with the check's own words when broken)."""
@@ -167,7 +163,7 @@ def rule_checks(call: CallPublic, eligibility: Eligibility) -> list[RuleCheck]:
     return checks
 
 
-def _diagram(index: MatchIndex, member_ids: list[int]) -> Diagram:
+def _diagram(index: MatchIndex, member_ids: list[int], lang: str) -> Diagram:
     members = []
     for actor_id in member_ids:
         features = index.features[index.position[actor_id]]
@@ -182,16 +178,20 @@ def _diagram(index: MatchIndex, member_ids: list[int]) -> Diagram:
                 features.seeks,
             )
         )
-    labels = {code: f"{code} {region.name}" for code, region in index.regions.items()}
+    labels = {code: f"{code} {region_name(index, code, lang)}" for code in index.regions}
     return layout(members, labels)
 
 
 def _call_view(
-    call: Call | None, index: MatchIndex, member_ids: list[int], eu_funding: int | None
+    call: Call | None,
+    index: MatchIndex,
+    member_ids: list[int],
+    eu_funding: int | None,
+    lang: str,
 ) -> dict[str, Any] | None:
     if call is None:
         return None
-    checked = calls.eligibility(call, index, member_ids, eu_funding)
+    checked = calls.eligibility(call, index, member_ids, eu_funding, lang)
     public = calls.to_public(call)
     return {"call": public, "eligibility": checked, "rules": rule_checks(public, checked)}
 
@@ -213,8 +213,8 @@ def proposals(
             {
                 "consortium": proposal,
                 "member_ids": ids,
-                "diagram": _diagram(index, ids),
-                "call": _call_view(call, index, ids, eu_funding),
+                "diagram": _diagram(index, ids, lang),
+                "call": _call_view(call, index, ids, eu_funding, lang),
             }
         )
     return {"proposals": shown}
@@ -245,8 +245,8 @@ def consortium(
     return {
         "consortium": scored,
         "member_ids": body.member_ids,
-        "diagram": _diagram(index, body.member_ids),
-        "call": _call_view(call, index, body.member_ids, eu_funding),
+        "diagram": _diagram(index, body.member_ids, lang),
+        "call": _call_view(call, index, body.member_ids, eu_funding, lang),
         "addable": addable,
     }
 
@@ -269,14 +269,20 @@ def saved_one(session: Session, consortium_id: int) -> dict[str, Any]:
 
 
 def region_page(
-    session: Session, keeper: IndexKeeper, code: str | None, limit: int
+    session: Session, keeper: IndexKeeper, code: str | None, limit: int, lang: str
 ) -> dict[str, Any]:
     choices = region_choices(session)
-    data: dict[str, Any] = {"region_choices": choices, "partners": None, "region": None}
+    data: dict[str, Any] = {
+        "region_choices": choices,
+        "partners": None,
+        "region": None,
+        "note": None,
+    }
     index = keeper.index(session)
     if code:
         data["region"] = regions.to_public(regions.get_region(session, code))
-        data["partners"] = matching.partner_regions(session, keeper, code, limit).partners
+        found = matching.partner_regions(session, keeper, code, limit, lang)
+        data["partners"], data["note"] = found.partners, found.note
     level = data["region"].level if data["region"] else 2
     country = data["region"].country_code if data["region"] else None
     rows, _total = regions.list_regions(

@@ -372,7 +372,7 @@ async def regions(
         session,
         lang,
         "regions.html",
-        lambda: pages.region_page(session, keeper, chosen, limit),
+        lambda: pages.region_page(session, keeper, chosen, limit, lang),
         form={"code": chosen, "limit": limit},
     )
 

@@ -41,8 +41,8 @@ PHRASES = {
         "kinds": "{} och {}",
         "cluster_one": "{} kluster",
         "cluster_many": "{} kluster",
-        "platform_one": "{} FoI-miljö",
-        "platform_many": "{} FoI-miljöer",
+        "platform_one": "{} FoI-plattform",
+        "platform_many": "{} FoI-plattformar",
         "covers": "{} erbjuder {}, som {} söker",
         "met": "Det medlemmarna söker erbjuds inom konsortiet: {}",
         "missing": "Saknas fortfarande: {}",
@@ -129,7 +129,9 @@ def consortium_reasons(
             key = "lists" if len(backing) == 1 else "list"
             reasons.append(
                 say[key].format(
-                    label_list([region_name(index, r) for r in backing], lower=False, lang=lang),
+                    label_list(
+                        [region_name(index, r, lang) for r in backing], lower=False, lang=lang
+                    ),
                     themes_text(index, {theme}, lang),
                 )
             )

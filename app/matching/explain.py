@@ -40,9 +40,9 @@ PHRASES = {
         "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
         "kind_mix": "{} bredvid ert {}",
         "cluster": "kluster",
-        "platform": "FoI-miljö",
+        "platform": "FoI-plattform",
         "a_cluster": "Ett kluster",
-        "a_platform": "En FoI-miljö",
+        "a_platform": "En FoI-plattform",
         "same_offers": "Den erbjuder i stort sett detsamma som ni ({})",
         "related": "Den arbetar också med {}, som ofta hör ihop med ert {}",
         "other_region": "Den finns i {}, en annan region",
@@ -63,10 +63,15 @@ def phrase(lang: str, key: str) -> str:
     return PHRASES[language(lang)][key]
 
 
+def mid_sentence(label: str) -> str:
+    """A vocabulary label lower-cased to stand mid-sentence (acronyms are not)."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
     """ "a, b and c"; vocabulary labels are lower-cased mid-sentence (acronyms are not)."""
     if lower:
-        labels = [s if s[:2].isupper() else s[:1].lower() + s[1:] for s in labels]
+        labels = [mid_sentence(s) for s in labels]
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + f" {phrase(lang, 'and')} " + labels[-1]
@@ -76,6 +81,13 @@ def theme_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
     if language(lang) == "sv" and slug in index.vocabulary.theme_labels_sv:
         return index.vocabulary.theme_labels_sv[slug]
     return index.vocabulary.theme_labels.get(slug, slug)
+
+
+def theme_names(index: MatchIndex, lang: str = "en") -> dict[str, str]:
+    """Every theme's label in `lang`, as it reads mid-sentence."""
+    return {
+        slug: mid_sentence(theme_label(index, slug, lang)) for slug in index.vocabulary.theme_labels
+    }
 
 
 def capability_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
@@ -98,9 +110,15 @@ def _concept(index: MatchIndex, concept: str, lang: str) -> str:
     return theme_label(index, concept, lang)
 
 
-def region_name(index: MatchIndex, code: str) -> str:
+def region_name(index: MatchIndex, code: str, lang: str = "en") -> str:
+    """A region's name; in Swedish its local name when it has one (South Sweden is
+    Sydsverige)."""
     region = index.regions.get(code)
-    return region.name if region else code
+    if region is None:
+        return code
+    if language(lang) == "sv" and region.local_name:
+        return region.local_name
+    return region.name
 
 
 def counted_units(codes: list[str], level: int | None) -> list[str]:
@@ -137,7 +155,7 @@ def spread_reason(
         return say["from"].format(
             _counted(len(units), unit["country"]), label_list(units, lang=lang)
         )
-    names = label_list([region_name(index, code) for code in units], lower=False, lang=lang)
+    names = label_list([region_name(index, code, lang) for code in units], lower=False, lang=lang)
     reason = say["from"].format(_counted(len(units), unit["region"]), names)
     countries = counted_units(codes, 0)
     if min_countries > 1:
@@ -226,7 +244,7 @@ def _regional_reasons(
 ) -> list[str]:
     say = PHRASES[language(lang)]
     code_i, code_j = index.region_codes[i], index.region_codes[j]
-    name_j = region_name(index, code_j)
+    name_j = region_name(index, code_j, lang)
     out = [
         say["other_region"].format(name_j)
         if scores.other_region[j]
@@ -239,5 +257,6 @@ def _regional_reasons(
         if code_i == code_j:
             out.append(say["one_lists"].format(name_j, themes))
         else:
-            out.append(say["both_list"].format(region_name(index, code_i), name_j, themes))
+            name_i = region_name(index, code_i, lang)
+            out.append(say["both_list"].format(name_i, name_j, themes))
     return out

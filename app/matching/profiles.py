@@ -25,6 +25,7 @@ class RegionProfile:
     level: int
     priority_themes: frozenset[str] = frozenset()
     priority_nace: frozenset[str] = frozenset()
+    local_name: str | None = None  # the name in the region's own language (Swedish here)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,40 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.matching.explain import label_list
+from app.matching.explain import (
+    capability_label,
+    label_list,
+    language,
+    region_name,
+    theme_label,
+)
 from app.matching.index import MatchIndex
 
 REGION_WEIGHTS = {"shared": 0.45, "complementarity": 0.35, "related": 0.20}
+
+# Why a region is a partner, in English or Swedish ("you": the region asking).
+PHRASES = {
+    "en": {
+        "both": "Both prioritise {}",
+        "offer": "Its actors offer {}, which actors in {} seek",
+        "strong": "It is strong in {}, related to your {}",
+        "actors_one": "{} actor registered there",
+        "actors_many": "{} actors registered there",
+        "ranked_as": "{} ({}) has no actors or S3 priorities of its own; its partners are "
+        "ranked as {} ({}), the NUTS-{} region that holds them",
+        "empty": "{} ({}) has no actors or S3 priorities to compare with others",
+    },
+    "sv": {
+        "both": "Båda prioriterar {}",
+        "offer": "Regionens aktörer erbjuder {}, som aktörer i {} söker",
+        "strong": "Regionen är stark inom {}, som ligger nära er inriktning på {}",
+        "actors_one": "{} registrerad aktör där",
+        "actors_many": "{} registrerade aktörer där",
+        "ranked_as": "{} ({}) har inga egna aktörer eller S3-prioriteringar; dess "
+        "partnerregioner rangordnas som för {} ({}), den NUTS {}-region som har dem",
+        "empty": "{} ({}) har inga aktörer eller S3-prioriteringar att jämföra med andra",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -58,13 +88,28 @@ def ranking_region(index: MatchIndex, code: str) -> str:
     return current
 
 
-def partner_regions(index: MatchIndex, code: str, limit: int = 10) -> list[RegionMatch]:
+def ranking_note(index: MatchIndex, code: str, ranked: str, lang: str = "en") -> str | None:
+    """Why `code`'s partners are another region's, or why it has none to compare."""
+    say = PHRASES[language(lang)]
+    asked, used = region_name(index, code, lang), region_name(index, ranked, lang)
+    if ranked != code:
+        level = index.regions[ranked].level
+        return say["ranked_as"].format(asked, code, used, ranked, level)
+    if not holds_data(index, code):
+        return say["empty"].format(asked, code)
+    return None
+
+
+def partner_regions(
+    index: MatchIndex, code: str, limit: int = 10, lang: str = "en"
+) -> list[RegionMatch]:
     """Regions at the same NUTS level whose priorities and actors complement `code`'s;
-    never one with no actors and no priority in common (it has nothing to offer)."""
+    never one with no actors and no priority in common (it has nothing to offer).
+    Reasons are worded in `lang`."""
+    say = PHRASES[language(lang)]
     me = index.regions[code]
     mine, my_offers, my_seeks, _ = _profile(index, code)
     theme_names = list(index.theme_columns)
-    labels = index.vocabulary
     theme_count = len(theme_names)
     relatedness = index.relatedness[:theme_count, :theme_count]
     out = []
@@ -102,24 +147,20 @@ def partner_regions(index: MatchIndex, code: str, limit: int = 10) -> list[Regio
             continue
         reasons = []
         if both:
-            reasons.append(
-                "Both prioritise " + label_list([labels.theme_labels.get(t, t) for t in both])
-            )
+            themes = [theme_label(index, t, lang) for t in both]
+            reasons.append(say["both"].format(label_list(themes, lang=lang)))
         gives = [
-            k
+            slug
             for k, slug in enumerate(index.capability_columns)
             if my_seeks[k] > 0 and their_offers[k] > 0
         ]
         if gives:
-            names = [
-                labels.capability_labels.get(s, s)
-                for s in np.array(list(index.capability_columns))[gives]
-            ]
-            reasons.append(f"Its actors offer {label_list(names)}, which actors in {me.name} seek")
+            names = label_list([capability_label(index, s, lang) for s in gives], lang=lang)
+            reasons.append(say["offer"].format(names, region_name(index, code, lang)))
         if best_pair:
-            strong, yours = (label_list([labels.theme_labels.get(t, t)]) for t in best_pair)
-            reasons.append(f"It is strong in {strong}, related to your {yours}")
-        reasons.append(f"{n_actors} actor{'s' if n_actors != 1 else ''} registered there")
+            strong, yours = (label_list([theme_label(index, t, lang)]) for t in best_pair)
+            reasons.append(say["strong"].format(strong, yours))
+        reasons.append(say["actors_one" if n_actors == 1 else "actors_many"].format(n_actors))
         out.append(
             RegionMatch(
                 code=other.code,

@@ -6,10 +6,12 @@ with a call's; `app.matching.constraints.for_rules` turns rules into search cons
 Rule names are the call's field names, so every endpoint reports a rule the same way.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
+
+import app.matching.rule_wording as wording
 
 T = TypeVar("T")
 
@@ -109,7 +111,7 @@ def overlap_allowed(shared: Any, size: int, other_size: int) -> Any:
 
 
 # -- checking ----------------------------------------------------------------------------
-_KIND_NAMES = {"cluster": "a cluster", "rdi_platform": "an RDI platform"}
+# Every check words its details in `lang` ("en" or "sv"); the rule names never change.
 
 
 def plural(n: int, noun: str) -> str:
@@ -119,112 +121,108 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
 
 
-def size_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list[Violation]:
+def size_violations(
+    rules: ConsortiumRules, members: Sequence[Member], lang: str = "en"
+) -> list[Violation]:
     size = len(members)
+    count = wording.counted(lang, size, "member")
     out = []
     if size < rules.min_members:
-        out.append(
-            Violation(
-                "min_members", f"{plural(size, 'member')}; at least {rules.min_members} are needed"
-            )
-        )
+        detail = wording.say(lang, "min_members", count=count, needed=rules.min_members)
+        out.append(Violation("min_members", detail))
     if rules.max_members is not None and size > rules.max_members:
-        out.append(
-            Violation(
-                "max_members", f"{plural(size, 'member')}; at most {rules.max_members} are allowed"
-            )
-        )
+        detail = wording.say(lang, "max_members", count=count, allowed=rules.max_members)
+        out.append(Violation("max_members", detail))
     return out
 
 
-def spread_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list[Violation]:
+def spread_violations(
+    rules: ConsortiumRules, members: Sequence[Member], lang: str = "en"
+) -> list[Violation]:
     out = []
     regions = distinct_regions((m.region_code for m in members), rules.region_level)
     if regions < rules.min_regions:
-        level = f" (NUTS {rules.region_level})" if rules.region_level is not None else ""
-        out.append(
-            Violation(
-                "min_regions",
-                f"members come from {plural(regions, 'region')}{level}; "
-                f"at least {rules.min_regions} are needed",
-            )
+        detail = wording.say(
+            lang,
+            "min_regions",
+            count=wording.counted(lang, regions, "region"),
+            level=wording.level_note(lang, rules.region_level),
+            needed=rules.min_regions,
         )
+        out.append(Violation("min_regions", detail))
     countries = distinct_regions((m.region_code for m in members), 0)
     if countries < rules.min_countries:
-        out.append(
-            Violation(
-                "min_countries",
-                f"members come from {plural(countries, 'country')}; "
-                f"at least {rules.min_countries} are needed",
-            )
+        detail = wording.say(
+            lang,
+            "min_countries",
+            count=wording.counted(lang, countries, "country"),
+            needed=rules.min_countries,
         )
+        out.append(Violation("min_countries", detail))
     return out
 
 
-def member_violations(rules: ConsortiumRules, member: Member) -> list[Violation]:
+def member_violations(rules: ConsortiumRules, member: Member, lang: str = "en") -> list[Violation]:
     """The eligibility rules one member breaks on its own."""
     out = []
-    country = member.region_code[:2]
+    name, country = member.name, member.region_code[:2]
     if rules.eligible_countries is not None and country not in rules.eligible_countries:
-        out.append(
-            Violation(
-                "eligible_countries", f"{member.name} is in {country}, not an eligible country"
-            )
-        )
+        detail = wording.say(lang, "eligible_countries", name=name, country=country)
+        out.append(Violation("eligible_countries", detail))
     if rules.eligible_region_codes is not None and not member.region_code.startswith(
         tuple(rules.eligible_region_codes)
     ):
-        out.append(
-            Violation(
-                "eligible_region_codes",
-                f"{member.name} is in {member.region_code}, not an eligible region",
-            )
-        )
+        detail = wording.say(lang, "eligible_region_codes", name=name, region=member.region_code)
+        out.append(Violation("eligible_region_codes", detail))
     if rules.eligible_kinds is not None and member.kind not in rules.eligible_kinds:
+        kind = wording.kind_name(lang, member.kind)
         out.append(
-            Violation(
-                "eligible_kinds",
-                f"{member.name} is {_KIND_NAMES.get(member.kind, member.kind)}, "
-                "not an eligible kind",
-            )
+            Violation("eligible_kinds", wording.say(lang, "eligible_kinds", name=name, kind=kind))
         )
     return out
 
 
-def theme_violations(rules: ConsortiumRules, members: Sequence[Member]) -> list[Violation]:
+def theme_violations(
+    rules: ConsortiumRules,
+    members: Sequence[Member],
+    lang: str = "en",
+    theme_names: Mapping[str, str] | None = None,
+) -> list[Violation]:
+    """`theme_names` names the call's themes in `lang` (slugs stand for themes it lacks)."""
     if not rules.share_theme or not members or shared_themes(rules, members):
         return []
-    scope = f" among {', '.join(sorted(rules.themes))}" if rules.themes is not None else ""
-    return [Violation("themes", f"the members share no theme{scope}")]
+    scope = wording.theme_scope(lang, rules.themes, theme_names or {})
+    return [Violation("themes", wording.say(lang, "themes", scope=scope))]
 
 
-def funding_violations(rules: ConsortiumRules, eu_funding: int | None) -> list[Violation]:
+def funding_violations(
+    rules: ConsortiumRules, eu_funding: int | None, lang: str = "en"
+) -> list[Violation]:
     out: list[Violation] = []
     if eu_funding is None:
         return out
+    asked = wording.euros(lang, eu_funding)
     if rules.funding_min is not None and eu_funding < rules.funding_min:
+        limit = wording.euros(lang, rules.funding_min)
         out.append(
-            Violation(
-                "funding_min",
-                f"EUR {eu_funding:,} is below the minimum of EUR {rules.funding_min:,}",
-            )
+            Violation("funding_min", wording.say(lang, "funding_min", asked=asked, limit=limit))
         )
     if rules.funding_max is not None and eu_funding > rules.funding_max:
+        limit = wording.euros(lang, rules.funding_max)
         out.append(
-            Violation(
-                "funding_max",
-                f"EUR {eu_funding:,} is above the maximum of EUR {rules.funding_max:,}",
-            )
+            Violation("funding_max", wording.say(lang, "funding_max", asked=asked, limit=limit))
         )
     return out
 
 
-def timing_violations(rules: ConsortiumRules, now: datetime) -> list[Violation]:
+def timing_violations(rules: ConsortiumRules, now: datetime, lang: str = "en") -> list[Violation]:
     out = []
     if rules.opens_at is not None and now < rules.opens_at:
-        out.append(Violation("opens_at", f"applications open on {rules.opens_at.date()}"))
+        detail = wording.say(lang, "opens_at", date=wording.date(rules.opens_at))
+        out.append(Violation("opens_at", detail))
     if rules.closes_at is not None and now > rules.closes_at:
-        out.append(Violation("closes_at", f"applications closed on {rules.closes_at.date()}"))
+        detail = wording.say(lang, "closes_at", date=wording.date(rules.closes_at))
+        out.append(Violation("closes_at", detail))
     return out
 
 
@@ -234,15 +232,17 @@ def violations(
     *,
     eu_funding: int | None = None,
     now: datetime | None = None,
+    lang: str = "en",
+    theme_names: Mapping[str, str] | None = None,
 ) -> list[Violation]:
-    """Every rule the member list breaks, not only the first."""
+    """Every rule the member list breaks, not only the first, worded in `lang`."""
     return [
-        *size_violations(rules, members),
-        *spread_violations(rules, members),
-        *(v for m in members for v in member_violations(rules, m)),
-        *theme_violations(rules, members),
-        *funding_violations(rules, eu_funding),
-        *(timing_violations(rules, now) if now is not None else ()),
+        *size_violations(rules, members, lang),
+        *spread_violations(rules, members, lang),
+        *(v for m in members for v in member_violations(rules, m, lang)),
+        *theme_violations(rules, members, lang, theme_names),
+        *funding_violations(rules, eu_funding, lang),
+        *(timing_violations(rules, now, lang) if now is not None else ()),
     ]
 
 

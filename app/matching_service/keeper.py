@@ -70,9 +70,10 @@ def load_regions(session: Session) -> dict[str, RegionProfile]:
             level=level,
             priority_themes=frozenset(themes.get(code, ())),
             priority_nace=frozenset(nace_codes.get(code, ())),
+            local_name=local_name,
         )
-        for code, name, level in session.execute(
-            sa.select(col(Region.code), col(Region.name), col(Region.level))
+        for code, name, local_name, level in session.execute(
+            sa.select(col(Region.code), col(Region.name), col(Region.local_name), col(Region.level))
         )
     }
 

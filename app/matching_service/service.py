@@ -11,10 +11,11 @@ from app.core.paths import api_path
 from app.errors import FieldError, InvalidPayload, NotFound
 from app.matching import consortia as engine
 from app.matching import rules
+from app.matching.explain import theme_names
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates as rank_candidates
-from app.matching.regions import holds_data, ranking_region
 from app.matching.regions import partner_regions as rank_regions
+from app.matching.regions import ranking_note, ranking_region
 from app.matching_service.keeper import IndexKeeper
 from app.matching_service.schemas import (
     Candidate,
@@ -221,27 +222,25 @@ def score(
     pool = engine.make_pool(index, positions, theme, body.region_level)
     asked = body.to_rules()
     consortium = engine.describe(index, pool, theme, tuple(range(len(positions))), asked, lang)
-    broken = rules.violations(asked, engine.members_of(index, body.member_ids))
+    broken = rules.violations(
+        asked,
+        engine.members_of(index, body.member_ids),
+        lang=lang,
+        theme_names=theme_names(index, lang),
+    )
     return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
 
 
 def partner_regions(
-    session: Session, keeper: IndexKeeper, code: str, limit: int
+    session: Session, keeper: IndexKeeper, code: str, limit: int, lang: str = "en"
 ) -> PartnerRegionsOut:
     index = keeper.index(session)
     code = code.upper()
     if code not in index.regions:
         raise NotFound(f"no region with code {code}")
     ranked = ranking_region(index, code)
-    asked, used = index.regions[code], index.regions[ranked]
-    note = None
-    if ranked != code:
-        note = (
-            f"{asked.name} ({code}) has no actors or S3 priorities of its own; its partners "
-            f"are ranked as {used.name} ({ranked}), the NUTS-{used.level} region that holds them"
-        )
-    elif not holds_data(index, code):
-        note = f"{asked.name} ({code}) has no actors or S3 priorities to compare with others"
+    used = index.regions[ranked]
+    note = ranking_note(index, code, ranked, lang)
     return PartnerRegionsOut(
         region_code=code,
         ranked_as=RegionRef(code=ranked, name=used.name, level=used.level),
@@ -257,6 +256,6 @@ def partner_regions(
                 components=RegionComponents.model_validate(match.components),
                 reasons=match.reasons,
             )
-            for match in rank_regions(index, ranked, limit)
+            for match in rank_regions(index, ranked, limit, lang)
         ],
     )

@@ -64,6 +64,16 @@ def get_region(session: Session, code: str) -> Region:
     return region
 
 
+def local_names(session: Session) -> dict[str, str]:
+    """Every region's name in its own language, where one is recorded."""
+    rows = session.execute(
+        sa.select(col(Region.code), col(Region.local_name)).where(
+            col(Region.local_name).is_not(None)
+        )
+    )
+    return {code: name for code, name in rows if name}
+
+
 def list_regions(
     session: Session,
     *,

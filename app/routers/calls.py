@@ -9,7 +9,14 @@ from app.core.pagination import Page, PageParams
 from app.core.paths import api_path
 from app.core.versioning import etag
 from app.ops.problems import also_checks, problem_responses
-from app.routers.deps import AdminDep, IndexDep, ReadAccess, SessionDep, in_thread
+from app.routers.deps import (
+    AdminDep,
+    IndexDep,
+    ReadAccess,
+    ReplyLanguage,
+    SessionDep,
+    in_thread,
+)
 from app.routers.etags import NOT_MODIFIED, HonoursIfNoneMatch, IfMatch, conditional
 
 router = APIRouter(prefix="/calls", tags=["calls"])
@@ -110,10 +117,15 @@ async def delete_call(
     summary="Check a member list against every rule of the call, with the budget",
 )
 async def eligibility(
-    call_id: RowId, body: EligibilityRequest, session: SessionDep, keeper: IndexDep
+    call_id: RowId,
+    body: EligibilityRequest,
+    session: SessionDep,
+    keeper: IndexDep,
+    lang: ReplyLanguage,
 ) -> Eligibility:
     def work() -> Eligibility:
         call = service.get_call(session, call_id)
-        return service.eligibility(call, keeper.index(session), body.member_ids, body.eu_funding)
+        index = keeper.index(session)
+        return service.eligibility(call, index, body.member_ids, body.eu_funding, lang)
 
     return await in_thread(session, work)

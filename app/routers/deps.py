@@ -4,7 +4,7 @@ matching index and read cache."""
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Header, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
@@ -16,6 +16,7 @@ from app.config import Settings
 from app.db import finish, run_unit
 from app.errors import Forbidden, Unauthorized
 from app.matching_service.keeper import IndexKeeper
+from app.matching_service.service import language_of
 
 # Dependencies that do no I/O are `async def`: each sync dependency would cost the request
 # a trip through the thread pool.
@@ -77,6 +78,15 @@ async def get_actor_cache(request: Request) -> JsonCache:
 
 IndexDep = Annotated[IndexKeeper, Depends(get_index_keeper)]
 ActorCacheDep = Annotated[JsonCache, Depends(get_actor_cache)]
+
+
+async def reply_language(accept_language: Annotated[str | None, Header()] = None) -> str:
+    """The language of reasons and rule details: "sv" when Swedish is the caller's first
+    choice, else "en"."""
+    return language_of(accept_language)
+
+
+ReplyLanguage = Annotated[str, Depends(reply_language)]
 
 
 def _bearer_token(request: Request) -> str | None:

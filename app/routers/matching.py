@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from app.actors.models import ActorKind
 from app.core.fields import NutsCode, RowId, Slug
@@ -17,7 +17,14 @@ from app.matching_service.schemas import (
     ScoreRequestIn,
 )
 from app.ops.problems import problem_responses
-from app.routers.deps import IndexDep, ReadAccess, SessionDep, WriterDep, in_thread
+from app.routers.deps import (
+    IndexDep,
+    ReadAccess,
+    ReplyLanguage,
+    SessionDep,
+    WriterDep,
+    in_thread,
+)
 
 # Matching is CPU work: it runs in the thread pool (`in_thread`), never on the event loop.
 router = APIRouter(prefix="/matching", tags=["matching"], dependencies=[ReadAccess])
@@ -33,11 +40,11 @@ async def candidates(
     keeper: IndexDep,
     session: SessionDep,
     actor_id: RowId,
+    lang: ReplyLanguage,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     theme: Slug | None = None,
     kind: ActorKind | None = None,
     other_regions_only: bool = True,
-    accept_language: Annotated[str | None, Header()] = None,
 ) -> CandidatesOut:
     return await in_thread(
         session,
@@ -49,7 +56,7 @@ async def candidates(
             theme=theme,
             kind=kind,
             other_regions_only=other_regions_only,
-            lang=service.language_of(accept_language),
+            lang=lang,
         ),
     )
 
@@ -64,9 +71,8 @@ async def consortia(
     keeper: IndexDep,
     session: SessionDep,
     body: ConsortiumRequestIn,
-    accept_language: Annotated[str | None, Header()] = None,
+    lang: ReplyLanguage,
 ) -> ConsortiaOut:
-    lang = service.language_of(accept_language)
     return await in_thread(session, lambda: service.propose(session, keeper, body, lang))
 
 
@@ -80,9 +86,8 @@ async def score(
     keeper: IndexDep,
     session: SessionDep,
     body: ScoreRequestIn,
-    accept_language: Annotated[str | None, Header()] = None,
+    lang: ReplyLanguage,
 ) -> ScoreOut:
-    lang = service.language_of(accept_language)
     return await in_thread(session, lambda: service.score(session, keeper, body, lang))
 
 
@@ -96,10 +101,11 @@ async def regions(
     keeper: IndexDep,
     session: SessionDep,
     region_code: Annotated[NutsCode, Query(min_length=2)],
+    lang: ReplyLanguage,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> PartnerRegionsOut:
     return await in_thread(
-        session, lambda: service.partner_regions(session, keeper, region_code, limit)
+        session, lambda: service.partner_regions(session, keeper, region_code, limit, lang)
     )
 
 

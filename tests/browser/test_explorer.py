@@ -142,8 +142,33 @@ def test_the_cluster_managers_path(browser: Any, axe_source: str, live: str) -> 
     assert "eu_funding=400000" in driver.current_url and "lang=sv" in driver.current_url
     assert _by(driver, "h1").text == "Föreslå konsortier"
     assert "Uppfyller utlysningens alla regler" in _by(driver, "main").text
+    # The eligibility panel is in Swedish too: the rules, their values and the budget.
+    panel = _by(driver, "article.proposal section.eligibility")
+    for swedish in (
+        "Minst så många medlemmar: 3",
+        "Typer av medlemmar: Kluster, FoI-plattform",
+        "EU-stöd minst: EUR 200 000",
+        "✓ uppfylld",
+        "Krävd medfinansiering",
+    ):
+        assert swedish in panel.text
+    for english in ("met", "RDI platform", "At least", "EU funding", "required"):
+        assert english not in panel.text
     _axe(driver, axe_source, "consortia (sv)")
     _shot(driver, "consortia-sv")
+
+    # Dropping a member breaks the call's rules, and the panel says how, in Swedish.
+    driver.find_element("partial link text", "Ändra och poängsätt").click()
+    _wait(driver, lambda d: "/explore/consortium?" in d.current_url)
+    _by(driver, "fieldset.members input[type=checkbox]").click()
+    _by(driver, "form.filters button[type=submit]").click()
+    _wait(driver, lambda d: "Bryter mot utlysningens regler" in _by(d, "main").text)
+    panel = _by(driver, "section.eligibility")
+    assert "✗ bruten: 2 medlemmar; minst 3 behövs" in panel.text
+    assert "members; at least" not in panel.text
+    assert "lang=sv" in driver.current_url
+    _axe(driver, axe_source, "consortium (sv)")
+    _shot(driver, "consortium-sv")
 
     # An integrator's upload: the example workbook checked (a dry run), nothing written.
     driver.get(f"{live}/explore/import?lang=en")

@@ -103,7 +103,8 @@ def test_a_call_proposal_lists_every_rule_and_the_budget(explorer: TestClient) -
         "At least this many members: 3 min_members ✓ met",
         "At least this many regions: 2 min_regions ✓ met",
         "Members' countries: SE eligible_countries ✓ met",
-        "EU funding at least (EUR): 200000 funding_min ✓ met",
+        "EU funding at least: EUR 200 000 funding_min ✓ met",
+        "Kinds of member: Cluster, RDI platform eligible_kinds ✓ met",
         "Opens: 2016-09-01 opens_at ✓ met",
     ):
         assert shown in page
@@ -119,7 +120,10 @@ def test_hand_picked_members_are_rescored_and_broken_rules_shown(explorer: TestC
     assert over.status_code == 200
     assert "Breaks rules of the call" in page
     assert "At least this many members: 3 min_members ✗ broken" in page
-    assert "EU funding at most (EUR): 600000 funding_max ✗ broken" in page
+    assert (
+        "EU funding at most: EUR 600 000 funding_max ✗ broken: "
+        "EUR 700,000 is above the maximum of EUR 600,000"
+    ) in page
     # Adding a member from the page's own choices is one more `member` in the URL.
     assert re.search(r'<select id="add" name="member">.*?<option value="\d+">', over.text, re.S)
 
@@ -201,3 +205,36 @@ def test_reasons_follow_the_pages_language(explorer: TestClient) -> None:
     reasons_en = [r for c in english["candidates"] for r in c["reasons"]]
     assert reasons_sv != reasons_en
     assert all(r in page for r in reasons_sv)
+
+
+def test_the_eligibility_panel_is_in_swedish(explorer: TestClient) -> None:
+    url = "/explore/consortium?member=15&member=28&call_id=1&eu_funding=700000&lang=sv"
+    page = _text(explorer.get(url).text)
+    assert "Bryter mot utlysningens regler" in page
+    for shown in (
+        "Minst så många medlemmar: 3 min_members ✗ bruten: 2 medlemmar; minst 3 behövs",
+        "Typer av medlemmar: Kluster, FoI-plattform eligible_kinds ✓ uppfylld",
+        "EU-stöd högst: EUR 600 000 funding_max ✗ bruten: "
+        "EUR 700 000 är över högsta beloppet EUR 600 000",
+    ):
+        assert shown in page
+    for english in ("members; at least", "is above the maximum", "RDI platform", "broken"):
+        assert english not in page
+    assert re.search(r"Poäng \d,\d\d", page)  # a decimal comma
+
+
+def test_the_regions_page_is_in_swedish(explorer: TestClient) -> None:
+    html = explorer.get("/explore/regions?code=SE23&lang=sv").text
+    page = _text(html)
+    swedish = explorer.get(
+        "/api/v1/matching/regions?region_code=SE23&limit=10", headers={"Accept-Language": "sv"}
+    ).json()
+    assert swedish["partners"] and all(r in page for p in swedish["partners"] for r in p["reasons"])
+    assert "registrerade aktörer där" in page and "actors registered there" not in page
+    # Regions by their Swedish names: South Sweden is Sydsverige, in lists and reasons.
+    assert ">SE22 Sydsverige</option>" in html
+    assert "som aktörer i Västsverige söker" in page
+    assert "South Sweden" not in page and "West Sweden" not in page
+    county = _text(explorer.get("/explore/regions?code=SE224&lang=sv").text)
+    assert "Skåne län (SE224) har inga egna aktörer" in county
+    assert "rangordnas som för Sydsverige (SE22)" in county

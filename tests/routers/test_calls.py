@@ -236,3 +236,60 @@ def test_a_range_with_a_bad_lower_end_names_only_that_end(client: TestClient) ->
     body = {"name": "C", "min_members": 0, "max_members": 3}
     response = client.post("/api/v1/calls", json=body, headers=ADMIN)
     assert [e["field"] for e in response.json()["errors"]] == ["min_members"]
+
+
+def test_eligibility_details_follow_accept_language(
+    client: TestClient, world: dict[str, int]
+) -> None:
+    w = world
+    body = {"member_ids": [w["dk"], w["uppsala_ict"]], "eu_funding": 700_000}
+    url = f"/api/v1/calls/{ERDF}/eligibility"
+    swedish = client.post(url, json=body, headers={"Accept-Language": "sv-SE,sv;q=0.9"}).json()
+    assert swedish["violations"] == [
+        {"rule": "min_members", "detail": "2 medlemmar; minst 3 behövs"},
+        {
+            "rule": "eligible_countries",
+            "detail": "Danish food finns i DK, som inte är ett stödberättigat land",
+        },
+        {"rule": "themes", "detail": "medlemmarna har inget gemensamt tema"},
+        {"rule": "funding_max", "detail": "EUR 700 000 är över högsta beloppet EUR 600 000"},
+    ]
+    english = client.post(url, json=body, headers={"Accept-Language": "en, sv;q=0.5"}).json()
+    # The same rules, in the same order; only the words differ.
+    assert [v["rule"] for v in english["violations"]] == [v["rule"] for v in swedish["violations"]]
+    assert english["violations"][0]["detail"] == "2 members; at least 3 are needed"
+    assert english["violations"][3]["detail"] == "EUR 700,000 is above the maximum of EUR 600,000"
+    assert english == client.post(url, json=body).json()  # no header: English
+    spread = client.post(
+        url,
+        json={"member_ids": [w["sthlm"], w["sthlm2"], w["sthlm3"]], "eu_funding": 100_000},
+        headers={"Accept-Language": "sv"},
+    ).json()
+    assert [v["detail"] for v in spread["violations"]] == [
+        "medlemmarna kommer från 1 region (NUTS 2); minst 2 behövs",
+        "EUR 100 000 är under lägsta beloppet EUR 200 000",
+    ]
+
+
+def test_a_calls_themes_are_named_by_their_labels_in_each_language(
+    client: TestClient, world: dict[str, int]
+) -> None:
+    call = client.post(
+        "/api/v1/calls", json={"name": "Digital", "themes": ["ict", "energy"]}, headers=ADMIN
+    ).json()
+    members = {"member_ids": [world["skane"], world["vgr"], world["sthlm"]]}
+    url = f"/api/v1/calls/{call['id']}/eligibility"
+    swedish = client.post(url, json=members, headers={"Accept-Language": "sv"}).json()
+    assert swedish["violations"] == [
+        {
+            "rule": "themes",
+            "detail": "medlemmarna har inget gemensamt tema bland energi, IKT och digitalisering",
+        }
+    ]
+    english = client.post(url, json=members).json()
+    assert english["violations"] == [
+        {
+            "rule": "themes",
+            "detail": "the members share no theme among energy, ICT and digitalisation",
+        }
+    ]

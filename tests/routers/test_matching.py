@@ -205,6 +205,38 @@ def test_partner_regions(client: TestClient) -> None:
     assert "SE22" not in [p["region"]["code"] for p in partners]
 
 
+def test_partner_region_reasons_follow_accept_language(client: TestClient) -> None:
+    ids = _world(client)
+    put_region(client, "SE224")  # a county with nothing of its own
+    url = "/api/v1/matching/regions"
+    sv = {"Accept-Language": "sv-SE,sv;q=0.9"}
+    swedish = client.get(url, params={"region_code": "SE22"}, headers=sv).json()["partners"]
+    assert swedish[0]["region"]["code"] == "SE23"
+    assert swedish[0]["reasons"] == [
+        "Båda prioriterar livsmedel",
+        "Regionens aktörer erbjuder forskning och testbädd, som aktörer i Sydsverige söker",
+        "2 registrerade aktörer där",
+    ]
+    english = client.get(url, params={"region_code": "SE22"}).json()["partners"]
+    assert english[0]["reasons"] == [
+        "Both prioritise food",
+        "Its actors offer research and testbed, which actors in Sydsverige seek",
+        "2 actors registered there",
+    ]
+    assert [p["score"] for p in english] == [p["score"] for p in swedish]  # words only
+    county = client.get(url, params={"region_code": "SE224"}, headers=sv).json()
+    assert county["note"].startswith("Skåne län (SE224) har inga egna aktörer")
+    assert "rangordnas som för Sydsverige (SE22)" in county["note"]
+    scored = client.post(
+        "/api/v1/matching/consortia/score",
+        json={"member_ids": [ids["cluster"], ids["lab"]], "min_members": 3},
+        headers=sv,
+    ).json()
+    assert scored["violations"] == [
+        {"rule": "min_members", "detail": "2 medlemmar; minst 3 behövs"}
+    ]
+
+
 @pytest.mark.parametrize(
     ("method", "url", "payload", "status", "field"),
     [
