@@ -164,6 +164,7 @@ FOCUS_CUES = tuple(
     )
 )
 _FOCUS_WORDS = 4
+_OF = frozenset({"of", "av"})  # joins the words of one focus phrase
 _JOINERS = frozenset({"and", "och", "or", "eller", "samt", "plus"})
 _STOPS = frozenset(
     [
@@ -220,6 +221,10 @@ _STOPS = frozenset(
 _LEADING = frozenset({"the", "a", "an", "en", "ett", "det", "den", "de"})
 
 
+def _content(word: str) -> bool:
+    return word not in _STOPS and word not in _LEADING
+
+
 @lru_cache(maxsize=200_000)
 def stems(word: str) -> frozenset[str]:
     """The word and its Swedish and English stems: two words are one if these meet."""
@@ -251,7 +256,7 @@ def concept_stems(word: str) -> tuple[str, ...]:
 def technology_key(phrase: str) -> str:
     """The concept a technology or focus phrase names: its words' stems in either
     language, in alphabetical order ("monitoring of patients" is "patient monitoring")."""
-    stems_ = {s for w in words(phrase) if w not in _STOPS for s in concept_stems(w)}
+    stems_ = {s for w in words(phrase) if _content(w) for s in concept_stems(w)}
     return " ".join(sorted(stems_))
 
 
@@ -469,6 +474,8 @@ def _focus_phrases(toks: list[str]) -> list[list[str]]:
                 if current:
                     out.append(current)
                 current = []
+            elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
+                current.append(token)  # "provning av raketmotorer", "sorting of waste"
             elif token in _STOPS:
                 break
             elif token in _LEADING and not current:

@@ -163,6 +163,7 @@ SV_EN = {
     "spel": "games",
     "visualisering": "visualisation",
     "simulering": "simulation",
+    "system": "system",
     "uppkopplad": "connected",
     "sakernas internet": "internet of things",
     # life science and health
@@ -226,7 +227,6 @@ SV_EN = {
     "skogsbaserad": "forest-based",
     "baserad": "based",
     "lignin": "lignin",
-    "massa": "pulp",
     "papper": "paper",
     "insekt": "insect",
     # textiles
@@ -289,11 +289,19 @@ def english_words(word: str) -> tuple[str, ...]:
     """The English words a Swedish word (or compound of glossary words) stands for, or
     an empty tuple when the glossary does not know it."""
     forms = _by_form()
-    for form in (word, _SWEDISH.stemWord(word)):
+    for form in _forms(word):
         if form in forms:
             return forms[form]
-    parts = _split(word) or _split(_SWEDISH.stemWord(word))
+    parts = next((p for p in map(_split, _forms(word)) if p), None)
     return tuple(w for part in parts for w in forms[part]) if parts else ()
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word, and its Swedish stem when that differs: a word that is its own stem is
+    looked up as written only, so an English word ("mass") is not taken for the stem
+    of a Swedish one ("massa")."""
+    stem = _SWEDISH.stemWord(word)
+    return (word,) if stem == word else (word, stem)
 
 
 def _split(word: str) -> list[str] | None:

@@ -119,3 +119,12 @@ def test_bringing_members_together_is_not_an_offer() -> None:
         " funding."
     )
     assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
+
+
+def test_a_focus_phrase_may_hold_of() -> None:
+    swedish = reader().read("Specialiserade på provning av raketmotorer.")
+    english = reader().read("We specialise in rocket engine testing.")
+    assert list(swedish.technologies.values()) == ["provning av raketmotorer"]
+    assert set(swedish.technologies) == set(english.technologies)
+    # "of the ..." ends the phrase when nothing specific follows.
+    assert set(reader().read("A focus on biobanking of the future").technologies) == {"biobank"}

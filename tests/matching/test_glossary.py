@@ -28,3 +28,9 @@ def test_description_words_meet_across_languages() -> None:
     swedish = set(stem_words("Vi arbetar med textilåtervinning"))
     english = set(stem_words("We work on textile recycling"))
     assert {"textil", "recycl"} <= swedish & english
+
+
+def test_an_english_word_is_not_taken_for_a_swedish_stem() -> None:
+    # "massa" (pulp) stems to "mass": English "mass" must stay "mass".
+    assert technology_key("mass spectrometry") == technology_key("masspektrometri")
+    assert "pulp" not in technology_key("mass spectrometry")
