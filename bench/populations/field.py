@@ -109,21 +109,22 @@ class Planter:
     # -- planting -----------------------------------------------------------------------
     def needs(self, size: int) -> list[tuple[frozenset[str], frozenset[str]]]:
         """(offers, seeks) per member: each offers something another seeks and seeks
-        something another offers, never both the same capability."""
+        something another offers, never both the same capability. Three shapes, as real
+        consortia come: a ring where each fit runs one way only, a ring where neighbours
+        fit both ways, and (for four) two pairs that swap."""
         caps = self.rng.sample(CAPABILITIES, size)
-        if size == 4 and self.rng.random() < 0.4:  # two swaps: A<->B, C<->D
-            pairs = [(caps[0], caps[1]), (caps[1], caps[0]), (caps[2], caps[3]), (caps[3], caps[2])]
-        else:  # a ring: member i seeks what member i+1 offers
-            pairs = [(caps[i], caps[(i + 1) % size]) for i in range(size)]
+        shape = self.rng.random()
+        if size == 4 and shape < 0.25:  # A<->B, C<->D
+            pairs = [({caps[i]}, {caps[i ^ 1]}) for i in range(size)]
+        elif shape < 0.6:  # member i seeks what member i+1 offers, and no more
+            pairs = [({caps[i]}, {caps[(i + 1) % size]}) for i in range(size)]
+        else:  # member i seeks what both neighbours offer
+            pairs = [({caps[i]}, {caps[(i + 1) % size], caps[(i - 1) % size]}) for i in range(size)]
         out = []
-        for offer, seek in pairs:
-            offers, seeks = {offer}, {seek}
-            extra = self.rng.choice([c for c in caps if c not in (offer, seek)])
-            roll = self.rng.random()
-            if roll < 0.2:
-                offers.add(extra)
-            elif roll < 0.4:
-                seeks.add(extra)
+        for offers, seeks in pairs:
+            spare = [c for c in caps if c not in offers | seeks]
+            if spare and self.rng.random() < 0.25:  # a second strength, redundant with a peer
+                offers.add(self.rng.choice(spare))
             out.append((frozenset(offers), frozenset(seeks)))
         return out
 
