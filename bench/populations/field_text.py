@@ -283,4 +283,7 @@ class Writer:
 
 
 def describe(facts: Facts, rng: random.Random) -> str:
-    return Writer(facts, rng).write()
+    text = Writer(facts, rng).write()
+    if facts.language == "sv":  # islands take "på" in Swedish
+        text = text.replace(" i Gotland", " på Gotland").replace("I Gotland", "På Gotland")
+    return text
