@@ -25,7 +25,7 @@ from bench.metrics import (
     reciprocal_rank,
     twin_above_partners,
 )
-from bench.populations import GENERATORS, HELD_OUT, TUNE
+from bench.populations import GENERATORS, HELD_OUT, TUNING
 from bench.populations.engine import COMPONENTS, InProcessEngine, served, without
 from bench.populations.model import Population, nuts2
 
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     consortia = args.consortia or (12 if args.quick else 27)
     noise = args.noise if args.noise is not None else (130 if args.quick else 300)
-    names = args.generator or [TUNE, *HELD_OUT]
+    names = args.generator or [*TUNING, *HELD_OUT]
     started = time.perf_counter()
     print(f"matching quality, seed {args.seed}, {consortia} consortia + {noise} noise actors")
     print(f"machine: {machine()}")
@@ -201,14 +201,14 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         population = GENERATORS[name](args.seed, consortia, noise)
         tallies = evaluate(population, every_member=not args.quick, http=args.http)
-        split = "tuning" if name == TUNE else "held out"
+        split = "tuning" if name in TUNING else "held out"
         print_table(
             f"{name} ({split}, {len(population.actors)} actors)", tallies, ("all", "en", "sv")
         )
-        if name != TUNE:
+        if name not in TUNING:
             for key, tally in tallies.items():
                 held_out[key].merge(tally)
-    if any(name != TUNE for name in names):
+    if any(name not in TUNING for name in names):
         print_table("all held-out generators, pooled", held_out, ("all",))
         baseline = held_out["tf-idf baseline|any"].row("all")["recall@5"]
         gaps = ", ".join(

@@ -15,7 +15,7 @@ from bench.metrics import (
     reciprocal_rank,
     twin_above_partners,
 )
-from bench.populations import GENERATORS, HELD_OUT, TUNE
+from bench.populations import GENERATORS, HELD_OUT, TUNING
 from bench.populations.engine import InProcessEngine, profile_of, recombined, transfer_document
 from bench.populations.model import Population, confounders, consortium_problems, nuts2
 from bench.quality import Tally, evaluate, proposal_problems, rank_pairs
@@ -34,10 +34,11 @@ def population(request: pytest.FixtureRequest) -> Population:
     return tiny(request.param)
 
 
-def test_tune_and_held_out_split() -> None:
-    assert TUNE in GENERATORS
+def test_tuning_and_held_out_split() -> None:
+    assert set(TUNING) <= set(GENERATORS)
     assert len(HELD_OUT) >= 2
-    assert TUNE not in HELD_OUT
+    assert not set(TUNING) & set(HELD_OUT)
+    assert set(TUNING) | set(HELD_OUT) == set(GENERATORS)
 
 
 def test_generators_are_deterministic_per_seed(population: Population) -> None:
@@ -63,7 +64,7 @@ def test_no_outsider_is_as_right_an_answer_as_a_member(name: str) -> None:
 
 
 def test_confounders_are_noticed() -> None:
-    population = tiny(TUNE)
+    population = tiny(TUNING[0])
     consortium = population.consortia[0]
     member = population.by_id[consortium.member_ids[0]]
     noise = next(a for a in population.actors if a.role == "noise")
@@ -180,7 +181,7 @@ def test_an_oracle_scores_one_and_a_reversed_oracle_zero(population: Population)
 
 
 def test_proposal_problems_are_found() -> None:
-    population = tiny(TUNE)
+    population = tiny(TUNING[0])
     members = population.consortia[0].member_ids
     seed = members[0]
     assert proposal_problems(population, seed, members) == []
@@ -193,7 +194,7 @@ def test_proposal_problems_are_found() -> None:
 
 
 def test_baseline_ranks_by_text_among_other_regions_only() -> None:
-    population = tiny(TUNE)
+    population = tiny(TUNING[0])
     ranker = TfidfRanker(population)
     query = population.actors[0]
     ranking = ranker.rank(query.id, 100)
