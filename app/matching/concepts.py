@@ -83,6 +83,14 @@ SEEK_CUES = tuple(
         "missing",
         "miss",
         "saknas",
+        "sought",
+        "sökes",
+        "efterfrågas",
+        "önskad partner",
+        "önskade partner",
+        "would welcome",
+        "we are after",
+        "vi letar",
     )
 )
 OFFER_CUES = tuple(
@@ -112,6 +120,15 @@ OFFER_CUES = tuple(
         "levererar",
         "kan bidra med",
         "delar med oss av",
+        "strengths include",
+        "our strengths",
+        "expertise offered",
+        "hos oss finns",
+        "erfarenhet av",
+        "get access to",
+        "får tillgång till",
+        "vår styrka",
+        "våra styrkor",
     )
 )
 # Offer verbs that do not offer: "brings together companies and researchers" says who the
@@ -123,7 +140,7 @@ NOT_OFFER_CUES = tuple(
 # A capability right after one of these is not offered or sought ("we do not offer
 # manufacturing", "vi saknar inte finansiering" is rare enough to ignore).
 NEGATIONS = frozenset({"not", "no", "never", "inte", "ej", "ingen", "inga", "aldrig"})
-NEGATION_REACH = 3  # words back from a capability that a negation covers
+NEGATION_REACH = 3  # words back from a capability (or a cue) that a negation covers
 _RELATIVE = frozenset({"som", "that", "which", "who", "can", "could", "kan", "vilka", "vilken"})
 _OWN = frozenset({"we", "vi", "i", "our", "us", "oss"})
 
@@ -319,7 +336,8 @@ class ConceptReader:
             for slug, position, _, _ in self._capability_index.find(toks):
                 if _negated(toks, position):
                     continue
-                {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
+                if modes[position] != DENIED:
+                    {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
             for phrase in _focus_phrases(toks):
                 if not self._capability_index.covers(phrase):
                     technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
@@ -422,11 +440,17 @@ def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
     return best
 
 
-NEUTRAL, OFFER, SEEK = 0, 1, 2
+NEUTRAL, OFFER, SEEK, DENIED = 0, 1, 2, 3  # DENIED: "we do not seek ...", "söker vi inte"
 
 
 def _negated(toks: list[str], position: int) -> bool:
     return any(t in NEGATIONS for t in toks[max(0, position - NEGATION_REACH) : position])
+
+
+def _cue_negated(toks: list[str], at: int) -> bool:
+    """A cue with a negation just before it, or, in Swedish word order, just after it
+    ("we do not seek", "det söker vi inte", "vi erbjuder inte")."""
+    return _negated(toks, at) or any(t in NEGATIONS for t in toks[at + 1 : at + 3])
 
 
 def _describes_the_sought(toks: list[str], at: int) -> bool:
@@ -443,13 +467,13 @@ def _clause_modes(toks: list[str]) -> list[int]:
     mode = NEUTRAL
     for at in range(len(toks)):
         if _starts(toks, at, SEEK_CUES):
-            mode = SEEK
+            mode = DENIED if _cue_negated(toks, at) else SEEK
         elif (
             _starts(toks, at, OFFER_CUES)
             and not _starts(toks, at, NOT_OFFER_CUES)
             and not (mode == SEEK and _describes_the_sought(toks, at))
         ):
-            mode = OFFER
+            mode = DENIED if _cue_negated(toks, at) else OFFER
         modes.append(mode)
     return modes
 
