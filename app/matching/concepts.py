@@ -178,6 +178,20 @@ FOCUS_CUES = tuple(
         "core expertise",
         "core competence",
         "kärnkompetens",
+        "key technology",
+        "nyckelteknik",
+        "teknikområde",
+        "develop",
+        "develops",
+        "developing",
+        "utvecklar",
+        "work on",
+        "works on",
+        "working on",
+        "arbete kring",
+        "arbetet med",
+        "arbetar med",
+        "arbetar kring",
     )
 )
 _FOCUS_WORDS = 4
@@ -235,6 +249,12 @@ _STOPS = frozenset(
         "as",
     ]
 )
+# Definite and plural endings of Swedish nouns.
+_SWEDISH_ENDINGS = frozenset(
+    {"n", "en", "et", "t", "na", "er", "ar", "or", "erna", "arna", "orna", "ena", "ns", "ens"}
+)
+# Compound heads that make a theme word the name of its sector.
+_SECTOR_HEADS = ("bransch", "industri", "näring", "sektor", "område", "omställning")
 _LEADING = frozenset({"the", "a", "an", "en", "ett", "det", "den", "de"})
 
 
@@ -330,17 +350,24 @@ class ConceptReader:
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
                 continue
-            for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
+            theme_hits = self._theme_index.find(toks)
+            for slug, _, strong in _best_per_position(theme_hits):
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
+            # Words that name a theme ("flyg- och rymdindustrin") are no technology.
+            theme_words = {p for _, at, whole, n in theme_hits if whole for p in range(at, at + n)}
             modes = _clause_modes(toks)
             for slug, position, _, _ in self._capability_index.find(toks):
                 if _negated(toks, position):
                     continue
                 if modes[position] != DENIED:
                     {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
-            for phrase in _focus_phrases(toks):
-                if not self._capability_index.covers(phrase):
-                    technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
+            for positions in _focus_phrases(toks):
+                phrase = [toks[p] for p in positions]
+                # A capability or a theme after a focus cue is not a technology
+                # ("expertise in prototyping", "working on the food sector").
+                if self._capability_index.covers(phrase) or set(positions) <= theme_words:
+                    continue
+                technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
         # What a text names after "we offer" is what it offers; a capability named in
         # passing ("a research institute") counts only when no clause says what it offers.
         return Reading(
@@ -410,6 +437,13 @@ def _match(pattern: str, token: str) -> int:
         return 0
     if token == pattern or stems(token) & stems(pattern):
         return 2
+    if token.startswith(pattern) and (
+        token[len(pattern) :] in _SWEDISH_ENDINGS
+        or token[len(pattern) :].lstrip("s").startswith(_SECTOR_HEADS)
+    ):
+        # "rymdindustrin", which the stemmer leaves whole; "textilbranschen" and
+        # "energiomställningen" name the theme itself.
+        return 2
     stem = canonical(pattern)
     if len(stem) >= PREFIX_MIN and token.startswith(stem):
         return 1
@@ -478,9 +512,10 @@ def _clause_modes(toks: list[str]) -> list[int]:
     return modes
 
 
-def _focus_phrases(toks: list[str]) -> list[list[str]]:
-    """The phrases after each focus cue, split at "and"/"och" and commas."""
-    out: list[list[str]] = []
+def _focus_phrases(toks: list[str]) -> list[list[int]]:
+    """The positions of the words of each phrase after a focus cue, split at "and"/"och"
+    and commas."""
+    out: list[list[int]] = []
     at = 0
     while at < len(toks):
         length = _starts(toks, at, FOCUS_CUES)
@@ -488,7 +523,7 @@ def _focus_phrases(toks: list[str]) -> list[list[str]]:
             at += 1
             continue
         at += length
-        current: list[str] = []
+        current: list[int] = []
         taken = 0
         while at < len(toks) and taken < _FOCUS_WORDS + 2:
             token = toks[at]
@@ -499,13 +534,13 @@ def _focus_phrases(toks: list[str]) -> list[list[str]]:
                     out.append(current)
                 current = []
             elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
-                current.append(token)  # "provning av raketmotorer", "sorting of waste"
+                current.append(at)  # "provning av raketmotorer", "sorting of waste"
             elif token in _STOPS:
                 break
             elif token in _LEADING and not current:
                 pass
             elif len(current) < _FOCUS_WORDS:
-                current.append(token)
+                current.append(at)
             at += 1
             taken += 1
         if current:

@@ -67,6 +67,14 @@ def _columns(values: Iterable[str]) -> dict[str, int]:
     return {value: i for i, value in enumerate(sorted(set(values)))}
 
 
+def _specific(concept_columns: dict[str, int]) -> np.ndarray:
+    """Which concept columns name a technology (or its letter n-grams)."""
+    out = np.zeros(len(concept_columns), dtype=bool)
+    for name, column in concept_columns.items():
+        out[column] = name.startswith(("tech:", "gram:"))
+    return out
+
+
 def _dense(row: Row, width: int) -> np.ndarray:
     out = np.zeros(width, dtype=np.float32)
     out[row[0]] = row[1]
@@ -164,6 +172,7 @@ class MatchIndex:
         self._derive()
 
         self.concept_columns = _columns(c for f in feats for c in f.concepts)
+        self.specific_columns = _specific(self.concept_columns)
         rows = [self._concept_row(f) for f in feats]
         self.concept_rows = SparseRows.from_rows(rows, len(self.concept_columns))
         self.concept_squares = SparseRows.from_rows(
@@ -282,6 +291,7 @@ class MatchIndex:
             for c in f.concepts:
                 new.concept_columns.setdefault(c, len(new.concept_columns))
         width = len(new.concept_columns)
+        new.specific_columns = _specific(new.concept_columns)
         df = np.zeros(width, dtype=np.float64)
         df[: len(self.document_frequency)] = self.document_frequency
         concept_changes: dict[int, Row] = {}
@@ -423,6 +433,11 @@ class MatchIndex:
             n = len(self.features) if rows is None or isinstance(rows, slice) else len(rows)
             return np.zeros(n, dtype=np.float32)
         dots = self.concept_rows.dot(query, rows)
+        # A query that names no technology cannot tell a partner on the same one from a
+        # partner on another: the other side's technologies are left out of its length,
+        # so naming one is not held against it.
+        if not self.specific_columns[indices].any():
+            idf2 = np.where(self.specific_columns, 0.0, idf2).astype(np.float32)
         norms = np.sqrt(self.concept_squares.dot(idf2, rows))
         return (dots / np.maximum(norms * query_norm, 1e-9)).astype(np.float32)
 

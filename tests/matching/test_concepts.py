@@ -128,3 +128,18 @@ def test_a_focus_phrase_may_hold_of() -> None:
     assert set(swedish.technologies) == set(english.technologies)
     # "of the ..." ends the phrase when nothing specific follows.
     assert set(reader().read("A focus on biobanking of the future").technologies) == {"biobank"}
+
+
+def test_a_technology_named_without_a_focus_cue() -> None:
+    reading = reader().read("The members develop battery storage. Vårt arbete kring akvaponi.")
+    assert set(reading.technologies.values()) == {"battery storage", "akvaponi"}
+    # A theme after the same cue is a theme, not a technology.
+    theme = reader().read("Våra medlemmar arbetar med flyg- och rymdindustrin.")
+    assert theme.technologies == {} and theme.themes == {"aerospace"}
+    assert reader().read("Vi arbetar med textilbranschen").themes == {"textiles"}
+
+
+def test_a_negated_cue_denies_its_whole_clause() -> None:
+    reading = reader().read("Observera att vi inte söker pilotering och validering. Vi söker data.")
+    assert reading.seeks == {"data"}
+    assert reader().read("Prototyper har vi redan, så det söker vi inte").seeks == set()
