@@ -178,6 +178,15 @@ FOCUS_CUES = tuple(
         "core expertise",
         "core competence",
         "kärnkompetens",
+        "focus is on",
+        "focus lies on",
+        "expertise lies in",
+        "deal with",
+        "deals with",
+        "handlar om",
+        "inriktning är",
+        "kärnkompetens är",
+        "fokus ligger på",
         "key technology",
         "nyckelteknik",
         "teknikområde",
@@ -196,6 +205,16 @@ FOCUS_CUES = tuple(
 )
 _FOCUS_WORDS = 4
 _OF = frozenset({"of", "av"})  # joins the words of one focus phrase
+# A focus phrase ends at a verb of time or being ("Our work on X started in 2007")...
+_PHRASE_ENDS = frozenset(
+    {"started", "startade", "began", "började", "has", "have", "har", "was", "var", "were"}
+    | {"will", "ska", "kommer", "became", "blev"}
+)
+# ...and these verbs, joined to a cue, are skipped ("develop and commercialise X").
+_PHRASE_VERBS = frozenset(
+    {"commercialise", "commercialize", "kommersialiserar", "produce", "producerar"}
+    | {"test", "testar", "sell", "säljer", "market", "marknadsför", "manufacture"}
+)
 _JOINERS = frozenset({"and", "och", "or", "eller", "samt", "plus"})
 _STOPS = frozenset(
     [
@@ -252,6 +271,10 @@ _STOPS = frozenset(
 # Definite and plural endings of Swedish nouns.
 _SWEDISH_ENDINGS = frozenset(
     {"n", "en", "et", "t", "na", "er", "ar", "or", "erna", "arna", "orna", "ena", "ns", "ens"}
+)
+# Words that with a theme's name name its sector ("the food industry").
+_SECTOR_WORDS = frozenset(
+    {"industry", "industries", "sector", "sectors", "field", "area", "bransch", "sektor"}
 )
 # Compound heads that make a theme word the name of its sector.
 _SECTOR_HEADS = ("bransch", "industri", "näring", "sektor", "område", "omställning")
@@ -331,12 +354,18 @@ class Reading:
 class ConceptReader:
     themes: list[Term]
     capabilities: list[Term]
+    # The themes' own names (labels): after a focus cue these name the theme, not a
+    # technology ("arbetar med flyg- och rymdindustrin"), while a theme's narrower
+    # synonyms ("smart grids") are technologies too.
+    theme_names: list[Term] = field(default_factory=list)
     _theme_index: "_PhraseIndex" = field(init=False)
     _capability_index: "_PhraseIndex" = field(init=False)
+    _name_index: "_PhraseIndex" = field(init=False)
 
     def __post_init__(self) -> None:
         self._theme_index = _PhraseIndex(self.themes)
         self._capability_index = _PhraseIndex(self.capabilities)
+        self._name_index = _PhraseIndex(self.theme_names)
 
     def read(self, text: str) -> Reading:
         if not text.strip():
@@ -350,11 +379,11 @@ class ConceptReader:
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
                 continue
-            theme_hits = self._theme_index.find(toks)
-            for slug, _, strong in _best_per_position(theme_hits):
+            for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
-            # Words that name a theme ("flyg- och rymdindustrin") are no technology.
-            theme_words = {p for _, at, whole, n in theme_hits if whole for p in range(at, at + n)}
+            named = self._name_index.find(toks)
+            theme_words = {p for _, at, whole, n in named if whole for p in range(at, at + n)}
+            theme_words |= {p for p, t in enumerate(toks) if t in _SECTOR_WORDS}
             modes = _clause_modes(toks)
             for slug, position, _, _ in self._capability_index.find(toks):
                 if _negated(toks, position):
@@ -533,6 +562,10 @@ def _focus_phrases(toks: list[str]) -> list[list[int]]:
                 if current:
                     out.append(current)
                 current = []
+            elif token.isdigit() or token in _PHRASE_ENDS:
+                break
+            elif token in _PHRASE_VERBS:
+                pass  # "develop and commercialise X": the verb is not part of X
             elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
                 current.append(at)  # "provning av raketmotorer", "sorting of waste"
             elif token in _STOPS:

@@ -63,9 +63,14 @@ class ActorFeatures:
 
 
 def reader_for(vocabulary: Vocabulary) -> ConceptReader:
+    names = {
+        slug: (vocabulary.theme_labels.get(slug, ""), vocabulary.theme_labels_sv.get(slug, ""))
+        for slug in vocabulary.theme_phrases
+    }
     return ConceptReader(
         [Term(slug, phrases) for slug, phrases in vocabulary.theme_phrases.items()],
         [Term(slug, phrases) for slug, phrases in vocabulary.capability_phrases.items()],
+        [Term(slug, tuple(n for n in labels if n)) for slug, labels in names.items()],
     )
 
 

@@ -82,7 +82,7 @@ SV_EN = {
     "batteri": "battery",
     "elektrisk": "electric",
     "elektrolys": "electrolysis",
-    "elnät": "power grid",
+    "elnät": "grid",
     "energi": "energy",
     "fjärrvärme": "district heating",
     "fjärrkyla": "district cooling",

@@ -37,6 +37,7 @@ def vocabulary() -> Vocabulary:
     themes, capabilities = load("themes.json"), load("capabilities.json")
     return Vocabulary(
         theme_labels={t["slug"]: t["label_en"] for t in themes},
+        theme_labels_sv={t["slug"]: t["label_sv"] for t in themes},
         capability_labels={c["slug"]: c["label_en"] for c in capabilities},
         theme_phrases={t["slug"]: phrases(t) for t in themes},
         capability_phrases={c["slug"]: phrases(c) for c in capabilities},

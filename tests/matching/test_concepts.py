@@ -143,3 +143,19 @@ def test_a_negated_cue_denies_its_whole_clause() -> None:
     reading = reader().read("Observera att vi inte söker pilotering och validering. Vi söker data.")
     assert reading.seeks == {"data"}
     assert reader().read("Vi söker inte i första hand finansiering").seeks == set()
+
+
+def test_a_theme_synonym_after_a_focus_cue_is_also_a_technology() -> None:
+    # "smarta elnät" is a synonym of the energy theme and a specific technology too;
+    # the theme's own name after the same cue is not.
+    reading = reader().read("Vår inriktning är smarta elnät.")
+    assert reading.themes == {"energy"} and set(reading.technologies) == {"grid smart"}
+    assert reader().read("We work on the food industry.").technologies == {}
+
+
+def test_a_focus_phrase_ends_at_a_verb_and_skips_a_joined_one() -> None:
+    assert set(reader().read("Our work on smart grids started in 2007.").technologies) == {
+        "grid smart"
+    }
+    members = reader().read("The members develop and commercialise lignin-based products.")
+    assert list(members.technologies.values()) == ["lignin based products"]
