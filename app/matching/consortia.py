@@ -157,10 +157,13 @@ def make_pool(
     complementarity = (complementarity + complementarity.T) / 2
     offers, themes = index.offers[rows], index.themes[rows]
     technologies = [index.features[p].technologies for p in rows]
-    columns = {t: k for k, t in enumerate(sorted(set().union(*technologies)))}
-    focus = np.zeros((n, len(columns)))
+    # Only technologies two or more pool actors name can be shared; the rest would only
+    # widen every evaluation.
+    held = Counter(t for keys in technologies for t in keys)
+    columns = {t: k for k, t in enumerate(sorted(t for t, c in held.items() if c >= 2))}
+    focus = np.zeros((n, len(columns)), dtype=np.float32)
     for a, keys in enumerate(technologies):
-        focus[a, [columns[t] for t in keys]] = 1.0
+        focus[a, [columns[t] for t in keys if t in columns]] = 1.0
     redundancy = (
         np.equal.outer(index.is_cluster[rows], index.is_cluster[rows])
         * _cosines(offers)
@@ -176,6 +179,7 @@ def make_pool(
         offers=offers,
         seeks=index.seeks[rows],
         focus=focus,
+        names_focus=np.array([bool(keys) for keys in technologies]),
         region=_labels([region_key(index.region_codes[p], level) for p in rows]),
         is_cluster=index.is_cluster[rows],
         theme_column=index.theme_columns.get(theme) if theme else None,

@@ -51,8 +51,10 @@ class Pool:
     seeks: np.ndarray  # (P, K) 0/1
     region: np.ndarray  # (P,) region index at the counting level
     is_cluster: np.ndarray  # (P,) bool
-    # (P, F) 0/1: the specific concepts (technologies, focus phrases) each actor works on
+    # (P, F) 0/1: the specific concepts (technologies, focus phrases) each actor works on,
+    # for those two or more pool actors share; (P,): whether it names any at all
     focus: np.ndarray | None = None
+    names_focus: np.ndarray | None = None
     theme_column: int | None = None  # the requested theme, if any
     country: np.ndarray | None = None  # (P,) country index; None: all in one country
 
@@ -81,10 +83,15 @@ def reciprocity(pool: Pool, members: np.ndarray) -> np.ndarray:
 def shared_focus(pool: Pool, members: np.ndarray) -> np.ndarray:
     """Per member set, the largest share of members working on one specific concept (a
     technology all of them name scores 1)."""
-    if pool.focus is None or pool.focus.shape[1] == 0:
-        return np.zeros(len(members))
     m = members.shape[1]
-    return pool.focus[members].sum(axis=1).max(axis=1) / m
+    alone = (
+        pool.names_focus[members].max(axis=1).astype(float)
+        if pool.names_focus is not None
+        else np.zeros(len(members))
+    )
+    if pool.focus is None or pool.focus.shape[1] == 0:
+        return alone / m
+    return np.maximum(pool.focus[members].sum(axis=1).max(axis=1), alone) / m
 
 
 def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
