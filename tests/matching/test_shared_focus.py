@@ -33,3 +33,9 @@ def test_members_naming_one_technology_cohere_more() -> None:
 def test_a_pool_where_nobody_names_a_technology() -> None:
     pool = _pool([[], [], []], [False, False, False])
     assert shared_focus(pool, np.array([[0, 1, 2]])).tolist() == [0.0]
+
+
+def test_technologies_nobody_else_names_count_as_one_member() -> None:
+    # No column: no technology is named twice in the pool, yet two members name one.
+    pool = _pool([[], [], []], [True, True, False])
+    assert shared_focus(pool, np.array([[0, 1, 2], [2, 2, 2]])).tolist() == [1 / 3, 0.0]
