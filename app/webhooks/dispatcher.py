@@ -36,6 +36,7 @@ from app.changes import service as changes
 from app.config import Settings
 from app.core.columns import utcnow
 from app.db import begin_write, engine_for, is_sqlite, make_session_factory
+from app.webhooks import addresses
 from app.webhooks.events import event_name, matches
 from app.webhooks.models import (
     DeliveryStatus,
@@ -101,13 +102,21 @@ class _SqliteTurn:
 
 
 class Dispatcher:
-    def __init__(self, engine: Engine, settings: Settings) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        *,
+        resolver: addresses.Resolver = addresses.resolve,
+    ) -> None:
         self._engine = engine
         self._factory = make_session_factory(engine, [])
         self._postgres = not is_sqlite(settings.database_url)
         self._turn = _SqliteTurn(settings.database_url)
         self._sender = Sender(
-            timeout_s=settings.webhooks_timeout_s, allow_private=settings.webhooks_allow_private
+            timeout_s=settings.webhooks_timeout_s,
+            allow_private=settings.webhooks_allow_private,
+            resolver=resolver,
         )
         self._policy = RetryPolicy(
             settings.webhooks_retry_base_s,

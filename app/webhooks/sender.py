@@ -11,6 +11,7 @@ import httpx
 from app.core.columns import utcnow
 from app.webhooks import addresses, signing
 from app.webhooks.models import Outcome
+from app.webhooks.transport import CheckedTransport
 
 EXCERPT_CHARS = 500
 
@@ -45,9 +46,15 @@ def body_of(payload: dict[str, Any]) -> str:
 class Sender:
     """Keeps connections to receivers open between calls (one client per dispatcher)."""
 
-    def __init__(self, *, timeout_s: float, allow_private: bool) -> None:
-        self._allow_private = allow_private
+    def __init__(
+        self,
+        *,
+        timeout_s: float,
+        allow_private: bool,
+        resolver: addresses.Resolver = addresses.resolve,
+    ) -> None:
         self._client = httpx.Client(
+            transport=CheckedTransport(resolver=resolver, allow_private=allow_private),
             timeout=httpx.Timeout(timeout_s),
             follow_redirects=False,  # a redirect could lead to an address we refuse
             headers={"user-agent": "clustermatch-webhooks/1"},
@@ -66,10 +73,6 @@ class Sender:
                 item.delivery_id, attempted_at, outcome, status, latency, excerpt[:EXCERPT_CHARS]
             )
 
-        try:
-            addresses.check_receiver(url, allow_private=self._allow_private)
-        except addresses.RefusedAddress as exc:
-            return result(Outcome.refused, excerpt=str(exc))
         body = body_of(item.payload)
         headers = {
             "content-type": "application/json",
@@ -78,6 +81,8 @@ class Sender:
         try:
             with self._client.stream("POST", url, content=body.encode(), headers=headers) as r:
                 excerpt = _read_excerpt(r)
+        except addresses.RefusedAddress as exc:  # raised by the transport as it connects
+            return result(Outcome.refused, excerpt=str(exc))
         except httpx.TimeoutException as exc:
             return result(Outcome.timeout, excerpt=f"no answer in time ({type(exc).__name__})")
         except httpx.HTTPError as exc:

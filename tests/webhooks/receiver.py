@@ -60,6 +60,8 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # connections kept open, as real receivers do
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", 0))).decode()
                 with receiver._lock:
@@ -71,10 +73,11 @@ class Receiver:
                 if wait:
                     time.sleep(wait)
                 try:
+                    body = b"" if status == 204 else b"ok"  # a 204 has no body
                     self.send_response(status)
-                    self.send_header("content-length", "2")
+                    self.send_header("content-length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(b"ok")
+                    self.wfile.write(body)
                 except OSError:
                     pass  # the dispatcher gave up waiting
 
