@@ -174,3 +174,18 @@ def test_a_receiver_failing_too_long_is_turned_off_and_says_why(
     reason = client.get(url, headers=ADMIN).json()["disabled_reason"]
     assert "every attempt failed since" in reason and "HTTP 500" in reason
     assert len(receiver.calls) >= 2
+
+
+def test_a_failure_inside_a_run_of_batches_stops_the_batches_behind_it(
+    client: TestClient, make_dispatcher: DispatcherMaker
+) -> None:
+    """Batches of three, the next one prepared while one is sent: the fifth call fails, so
+    nothing of the third batch may go out before the fifth change is taken."""
+    codes = ["SE110", "SE121", "SE122", "SE123", "SE124", "SE125", "SE211", "SE212", "SE213"]
+    with Receiver(lambda n: (503, 0.0) if n == 5 else (204, 0.0)) as receiver:
+        subscribe(client, receiver.url)
+        for code in codes:
+            put_region(client, code)
+        drain(make_dispatcher(webhooks_batch_size=3), lambda: len(receiver.accepted()) == 9)
+    assert [c.item["id"] for c in receiver.calls] == [*codes[:5], *codes[4:]]
+    assert receiver.calls[4].answered == 503
