@@ -7,7 +7,8 @@ Each round: find the subscriptions with work, claim their lanes, and for each la
    overtakes an earlier one (pings and redeliveries are sent apart from that order);
 3. record every attempt and schedule retries (short transaction).
 No transaction is open while a receiver is called, so a slow receiver holds no lock an API
-request could wait for.
+request could wait for. Without work a dispatcher waits for the poll interval, or on
+PostgreSQL until a commit that adds to the feed says so (LISTEN/NOTIFY), whichever is first.
 
 Claims: on PostgreSQL a lane is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on its
 `webhook_lane` row, held on a connection of its own for the whole round, so any number of
@@ -27,14 +28,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, col, select
 
 from app.changes import service as changes
+from app.changes.recorder import NOTIFY_CHANNEL
 from app.config import Settings
 from app.core.columns import utcnow
 from app.db import begin_write, engine_for, is_sqlite, make_session_factory
@@ -58,6 +61,7 @@ _ATTEMPTS = WebhookAttempt.__table__  # type: ignore[attr-defined]
 MAX_LANES_PER_ROUND = 100
 LANE_TURN_S = 2.0  # batch after batch for one lane, then the other lanes get their turn
 MAX_PAUSE_S = 5.0  # between rounds while the database fails
+STOP_CHECK_S = 0.5  # how long a waiting dispatcher may take to notice it is told to stop
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,11 @@ class Dispatcher:
         self.stopping = threading.Event()
         # Receivers are called from here, one call at a time, while this thread records
         # and loads the batches before and after.
+        self._listener: psycopg.Connection[Any] | None = None  # see _pause
         self._sending = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webhook-send")
 
     def close(self) -> None:
+        self._close_listener()
         self._sending.shutdown(wait=True)
         self._sender.close()
         self._turn.release()
@@ -154,7 +160,37 @@ class Dispatcher:
                 self.stopping.wait(min(MAX_PAUSE_S, self._poll_s * 2**failures))
                 continue
             if not busy:
-                self.stopping.wait(self._poll_s)
+                self._pause()
+
+    def _pause(self) -> None:
+        """Until the poll interval is over, or (on PostgreSQL) a commit adds to the feed."""
+        if not self._postgres:
+            self.stopping.wait(self._poll_s)
+            return
+        try:
+            if self._listener is None:
+                url = self._engine.url.set(drivername="postgresql")
+                self._listener = psycopg.connect(
+                    url.render_as_string(hide_password=False), autocommit=True
+                )
+                self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                return  # one more round first: it sees what was committed before LISTEN
+            until = time.monotonic() + self._poll_s
+            while not self.stopping.is_set() and (left := until - time.monotonic()) > 0:
+                # In slices, so that a dispatcher told to stop does not wait out the interval.
+                slice_s = min(left, STOP_CHECK_S)
+                if list(self._listener.notifies(timeout=slice_s, stop_after=1)):
+                    list(self._listener.notifies(timeout=0))  # one round serves them all
+                    return
+        except psycopg.Error as exc:
+            log.warning("webhook dispatcher cannot listen for commits: %s", exc)
+            self._close_listener()
+            self.stopping.wait(self._poll_s)
+
+    def _close_listener(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
     def run_once(self) -> int:
         """One round over every lane with work; returns how many calls were made or
