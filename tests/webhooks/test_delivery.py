@@ -2,6 +2,7 @@
 and survive a receiver that fails, times out, says 410 Gone, or is down for a while."""
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -144,13 +145,24 @@ def test_410_turns_the_subscription_off_until_it_is_turned_on(
 def test_a_receiver_down_for_a_while_gets_everything_once_it_is_back(
     client: TestClient, make_dispatcher: DispatcherMaker
 ) -> None:
+    """On a shortened clock: retries every 0.2 s at most, turned off after 30 s of failing;
+    the receiver is down for over a second (several capped retries), then comes back."""
     receiver = Receiver()  # not started: connections are refused
     hook = subscribe(client, receiver.url)
     for code in ("SE22", "SE23", "SE21", "SE31"):
         put_region(client, code)
-    dispatcher = make_dispatcher()
+    dispatcher = make_dispatcher(webhooks_disable_after_s=30)
     log = lambda: deliveries(client, hook["id"])  # noqa: E731
-    drain(dispatcher, lambda: bool(log()) and log()[-1]["attempt_count"] >= 4)
+
+    def down_for_a_while() -> bool:
+        tried = [a["attempted_at"] for a in log()[-1]["attempts"]] if log() else []
+        span = (
+            datetime.fromisoformat(tried[-1]) - datetime.fromisoformat(tried[0]) if tried else None
+        )
+        return span is not None and span.total_seconds() >= 1.0
+
+    drain(dispatcher, down_for_a_while)
+    assert log()[-1]["attempt_count"] >= 5  # capped backoff: it keeps trying
     failing = client.get(f"/api/v1/webhooks/{hook['id']}", headers=ADMIN).json()
     assert failing["failing_since"] is not None and failing["active"] is True
     assert {a["outcome"] for a in log()[-1]["attempts"]} == {"connection_error"}
