@@ -133,9 +133,9 @@ class Dispatcher:
         self._batch = settings.webhooks_batch_size
         self._poll_s = settings.webhooks_poll_interval_s
         self.stopping = threading.Event()
+        self._listener: psycopg.Connection[Any] | None = None  # see _pause
         # Receivers are called from here, one call at a time, while this thread records
         # and loads the batches before and after.
-        self._listener: psycopg.Connection[Any] | None = None  # see _pause
         self._sending = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webhook-send")
 
     def close(self) -> None:
@@ -171,7 +171,7 @@ class Dispatcher:
             if self._listener is None:
                 url = self._engine.url.set(drivername="postgresql")
                 self._listener = psycopg.connect(
-                    url.render_as_string(hide_password=False), autocommit=True
+                    url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
                 )
                 self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
                 return  # one more round first: it sees what was committed before LISTEN
