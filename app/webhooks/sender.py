@@ -11,6 +11,7 @@ subscription's throughput (its deliveries go out one after the other, in order).
 """
 
 import json
+import ssl
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,7 +75,9 @@ class Sender:
         timeout_s: float,
         allow_private: bool,
         resolver: addresses.Resolver = addresses.resolve,
+        trust: ssl.SSLContext | None = None,
     ) -> None:
+        self._trust = trust  # the certificates receivers are checked against (system's)
         self._timeout = urllib3.Timeout(connect=timeout_s, read=timeout_s)
         self._allow_private = allow_private
         self._resolver = resolver
@@ -99,7 +102,9 @@ class Sender:
         common: dict[str, Any] = {"maxsize": 1, "timeout": self._timeout, "retries": False}
         pool: urllib3.HTTPConnectionPool
         if scheme == "https":
-            pool = urllib3.HTTPSConnectionPool(address, port, server_hostname=host, **common)
+            pool = urllib3.HTTPSConnectionPool(
+                address, port, server_hostname=host, ssl_context=self._trust, **common
+            )
         else:
             pool = urllib3.HTTPConnectionPool(address, port, **common)
         shown = f"[{host}]" if ":" in host else host

@@ -1,6 +1,7 @@
 """A real HTTP receiver on a free loopback port, told how to answer each call."""
 
 import json
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -45,8 +46,11 @@ def healthy(_n: int) -> tuple[int, float]:
 
 
 class Receiver:
-    def __init__(self, answer: Answer = healthy, port: int | None = None) -> None:
+    def __init__(
+        self, answer: Answer = healthy, port: int | None = None, tls: ssl.SSLContext | None = None
+    ) -> None:
         self.answer = answer
+        self.tls = tls  # serve HTTPS with this context
         self.port = port or free_port()
         self.calls: list[Call] = []
         self._lock = threading.Lock()
@@ -85,6 +89,8 @@ class Receiver:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

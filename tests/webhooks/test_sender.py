@@ -3,11 +3,15 @@ every address checked, and the connection made to a checked address (DNS is play
 resolver the test gives the dispatcher)."""
 
 import ipaddress
+import ssl
 from typing import Any
 
+import trustme
 from fastapi.testclient import TestClient
 
 from app.webhooks.addresses import Address
+from app.webhooks.sender import Outgoing, Result, Sender
+from app.webhooks.signing import new_secret
 from tests.conftest import ADMIN
 from tests.factories import put_region
 from tests.webhooks.conftest import DispatcherMaker, drain, subscribe
@@ -69,3 +73,34 @@ def test_the_connection_goes_to_the_address_resolved(
     assert {c.headers["host"] for c in receiver.calls} == {f"{NAME}:{receiver.port}"}
     assert dns.lookups == [NAME]
     assert {a["outcome"] for a in attempts(client, hook["id"])} == {"success"}
+
+
+def tls_receiver(ca: trustme.CA, name: str) -> Receiver:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(name).configure_cert(context)
+    return Receiver(tls=context)
+
+
+def sent_once(receiver: Receiver, trust: ssl.SSLContext) -> Result:
+    sender = Sender(timeout_s=5, allow_private=True, resolver=PlayedDns(["127.0.0.1"]), trust=trust)
+    item = Outgoing(1, "msg_1_1", {"op": "ping"}, manual=True, attempt_count=0)
+    try:
+        return sender.send(f"https://{NAME}:{receiver.port}/hook", [new_secret()], item)
+    finally:
+        sender.close()
+
+
+def test_https_to_the_checked_address_verifies_the_certificate_of_the_name() -> None:
+    """Connected to the address the lookup gave, TLS still names the host: its certificate
+    is accepted, and one issued for another name is not."""
+    ca = trustme.CA()
+    trust = ssl.create_default_context()
+    ca.configure_trust(trust)
+    with tls_receiver(ca, NAME) as receiver:
+        result = sent_once(receiver, trust)
+    assert result.outcome == "success", result.excerpt
+    assert receiver.calls[0].headers["host"] == f"{NAME}:{receiver.port}"
+    with tls_receiver(ca, "someone-else.test") as impostor:
+        refused = sent_once(impostor, trust)
+    assert refused.outcome == "connection_error"
+    assert "certificate" in refused.excerpt.lower() and impostor.calls == []
