@@ -91,8 +91,10 @@ def read_feed(client: AuthenticatedClient, since: str | None = None) -> tuple[li
     items: list[dict] = []
     cursor = since
     while True:
-        page = changes.sync(client=client, since=cursor, limit=500) if cursor else changes.sync(
-            client=client, limit=500
+        page = (
+            changes.sync(client=client, since=cursor, limit=500)
+            if cursor
+            else changes.sync(client=client, limit=500)
         )
         assert isinstance(page, ChangePage), page
         cursor = page.next_cursor
@@ -120,7 +122,9 @@ def wait_for(receiver: Receiver, count: int) -> list[tuple[str, dict[str, str], 
     return receiver.unique()
 
 
-def check(received: list[tuple[str, dict[str, str], str]], expected: list[dict], secret: str) -> None:
+def check(
+    received: list[tuple[str, dict[str, str], str]], expected: list[dict], secret: str
+) -> None:
     verifier = Webhook(secret)
     bodies = [verifier.verify(body, headers) for _id, headers, body in received]
     assert len(bodies) == len(expected), (len(bodies), len(expected))
@@ -187,7 +191,11 @@ def main(base: str, token: str) -> None:
     )
     everything, _ = read_feed(me)
     assert replay(everything) == from_hooks, "the state rebuilt from the feed differs"
-    mirrored = [key for key, data in from_hooks.items() if str(data.get("external_id", "")).startswith("mirror-")]
+    mirrored = [
+        key
+        for key, data in from_hooks.items()
+        if str(data.get("external_id", "")).startswith("mirror-")
+    ]
     assert len(mirrored) == ACTORS - DELETED
     print(
         f"webhooks-integrator: {ACTORS} synced actors, {CHANGED} changed, {DELETED} deleted: "

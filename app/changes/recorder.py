@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session as OrmSession
 from app import catalog
 from app.changes.models import ChangeLog
 
+# PostgreSQL channel told at each commit that adds to the feed (webhook dispatchers
+# listen, so they need not wait for their next poll).
+NOTIFY_CHANNEL = "clustermatch_changes"
 _PENDING = "pending_changes"
 _NEW_VERSION = "new_version_rows"
 _TABLE = ChangeLog.__table__  # type: ignore[attr-defined]
@@ -90,3 +93,6 @@ class ChangeRecorder:
             for (entity, entity_id), (op, obj) in pending.items()
         ]
         session.execute(sa.insert(_TABLE), rows)
+        if session.get_bind().dialect.name == "postgresql":
+            # Sent by the server at commit, and only if the transaction commits.
+            session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, "")))

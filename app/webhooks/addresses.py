@@ -1,10 +1,16 @@
 """Which receivers may be called: no loopback, link-local, private or otherwise internal
 address unless the server allows it, checked on every address the host name resolves to
-(so a public name pointing inside the network is refused too)."""
+(so a public name pointing inside the network is refused too). Checked when a subscription
+is saved, and again on every connection the dispatcher opens (see transport.py)."""
 
 import ipaddress
 import socket
+from collections.abc import Callable
 from urllib.parse import urlsplit
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Host name and port to addresses; DNS by default, replaced where a test plays DNS.
+Resolver = Callable[[str, int], list[Address]]
 
 
 class RefusedAddress(ValueError):
@@ -24,7 +30,7 @@ def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
-def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def resolve(host: str, port: int) -> list[Address]:
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
@@ -33,19 +39,36 @@ def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise RefusedAddress(f"the host '{host}' does not resolve") from exc
-    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    found = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    return list(dict.fromkeys(found))  # one per address, in the resolver's order
 
 
-def check_receiver(url: str, *, allow_private: bool) -> None:
+def checked_addresses(
+    host: str, port: int, *, allow_private: bool, resolver: Resolver = resolve
+) -> list[Address]:
+    """The addresses `host` resolves to, once; RefusedAddress if any is internal (unless
+    allowed), since a caller picking among them must not be able to pick that one."""
+    host = host.strip("[]")
+    try:
+        found = [ipaddress.ip_address(host)]
+    except ValueError:
+        found = resolver(host, port)
+    if not found:
+        raise RefusedAddress(f"the host '{host}' does not resolve")
+    if not allow_private:
+        for address in found:
+            if _internal(address):
+                raise RefusedAddress(
+                    f"'{host}' is or resolves to {address}, an internal address; receivers "
+                    "must be public (CLUSTERMATCH_WEBHOOKS_ALLOW_PRIVATE=true lifts this)"
+                )
+    return found
+
+
+def check_receiver(url: str, *, allow_private: bool, resolver: Resolver = resolve) -> None:
     """Raise RefusedAddress if the URL's host is (or resolves to) an internal address."""
     if allow_private:
         return
     parts = urlsplit(url)
-    host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    for address in resolve(host, port):
-        if _internal(address):
-            raise RefusedAddress(
-                f"'{host}' is or resolves to {address}, an internal address; "
-                "receivers must be public (CLUSTERMATCH_WEBHOOKS_ALLOW_PRIVATE=true lifts this)"
-            )
+    checked_addresses(parts.hostname or "", port, allow_private=False, resolver=resolver)

@@ -7,7 +7,8 @@ Each round: find the subscriptions with work, claim their lanes, and for each la
    overtakes an earlier one (pings and redeliveries are sent apart from that order);
 3. record every attempt and schedule retries (short transaction).
 No transaction is open while a receiver is called, so a slow receiver holds no lock an API
-request could wait for.
+request could wait for. Without work a dispatcher waits for the poll interval, or on
+PostgreSQL until a commit that adds to the feed says so (LISTEN/NOTIFY), whichever is first.
 
 Claims: on PostgreSQL a lane is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on its
 `webhook_lane` row, held on a connection of its own for the whole round, so any number of
@@ -20,22 +21,27 @@ import fcntl
 import logging
 import random
 import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, col, select
 
 from app.changes import service as changes
+from app.changes.recorder import NOTIFY_CHANNEL
 from app.config import Settings
 from app.core.columns import utcnow
 from app.db import begin_write, engine_for, is_sqlite, make_session_factory
+from app.webhooks import addresses
 from app.webhooks.events import event_name, matches
 from app.webhooks.models import (
     DeliveryStatus,
@@ -53,7 +59,9 @@ _SUBS = WebhookSubscription.__table__  # type: ignore[attr-defined]
 _DELIVERIES = WebhookDelivery.__table__  # type: ignore[attr-defined]
 _ATTEMPTS = WebhookAttempt.__table__  # type: ignore[attr-defined]
 MAX_LANES_PER_ROUND = 100
+LANE_TURN_S = 2.0  # batch after batch for one lane, then the other lanes get their turn
 MAX_PAUSE_S = 5.0  # between rounds while the database fails
+STOP_CHECK_S = 0.5  # how long a waiting dispatcher may take to notice it is told to stop
 
 
 @dataclass(frozen=True)
@@ -101,13 +109,21 @@ class _SqliteTurn:
 
 
 class Dispatcher:
-    def __init__(self, engine: Engine, settings: Settings) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        *,
+        resolver: addresses.Resolver = addresses.resolve,
+    ) -> None:
         self._engine = engine
         self._factory = make_session_factory(engine, [])
         self._postgres = not is_sqlite(settings.database_url)
         self._turn = _SqliteTurn(settings.database_url)
         self._sender = Sender(
-            timeout_s=settings.webhooks_timeout_s, allow_private=settings.webhooks_allow_private
+            timeout_s=settings.webhooks_timeout_s,
+            allow_private=settings.webhooks_allow_private,
+            resolver=resolver,
         )
         self._policy = RetryPolicy(
             settings.webhooks_retry_base_s,
@@ -117,8 +133,14 @@ class Dispatcher:
         self._batch = settings.webhooks_batch_size
         self._poll_s = settings.webhooks_poll_interval_s
         self.stopping = threading.Event()
+        self._listener: psycopg.Connection[Any] | None = None  # see _pause
+        # Receivers are called from here, one call at a time, while this thread records
+        # and loads the batches before and after.
+        self._sending = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webhook-send")
 
     def close(self) -> None:
+        self._close_listener()
+        self._sending.shutdown(wait=True)
         self._sender.close()
         self._turn.release()
 
@@ -138,7 +160,37 @@ class Dispatcher:
                 self.stopping.wait(min(MAX_PAUSE_S, self._poll_s * 2**failures))
                 continue
             if not busy:
-                self.stopping.wait(self._poll_s)
+                self._pause()
+
+    def _pause(self) -> None:
+        """Until the poll interval is over, or (on PostgreSQL) a commit adds to the feed."""
+        if not self._postgres:
+            self.stopping.wait(self._poll_s)
+            return
+        try:
+            if self._listener is None:
+                url = self._engine.url.set(drivername="postgresql")
+                self._listener = psycopg.connect(
+                    url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+                )
+                self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                return  # one more round first: it sees what was committed before LISTEN
+            until = time.monotonic() + self._poll_s
+            while not self.stopping.is_set() and (left := until - time.monotonic()) > 0:
+                # In slices, so that a dispatcher told to stop does not wait out the interval.
+                slice_s = min(left, STOP_CHECK_S)
+                if list(self._listener.notifies(timeout=slice_s, stop_after=1)):
+                    list(self._listener.notifies(timeout=0))  # one round serves them all
+                    return
+        except psycopg.Error as exc:
+            log.warning("webhook dispatcher cannot listen for commits: %s", exc)
+            self._close_listener()
+            self.stopping.wait(self._poll_s)
+
+    def _close_listener(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
     def run_once(self) -> int:
         """One round over every lane with work; returns how many calls were made or
@@ -209,27 +261,79 @@ class Dispatcher:
             yield [lane for lane in wanted if lane in claimed]
 
     def _run_lane(self, subscription_id: int) -> int:
+        """Batches of the lane, one after the other, for up to LANE_TURN_S. While one batch
+        is being sent (on the sending thread), the next is fanned out and loaded and the
+        previous one recorded, so the receiver is rarely kept waiting on the database.
+        The next batch goes out only once every delivery before it succeeded."""
+        started = time.monotonic()
         with self._factory() as session:
-            begin_write(session)
-            subscription = session.get(WebhookSubscription, subscription_id)
-            if subscription is None:
-                return 0
-            created = self._fan_out(session, subscription) if subscription.active else 0
-            outgoing = self._due(session, subscription)
-            url, secrets = subscription.url, _secrets_in_use(subscription)
-            session.commit()  # nothing stays open while receivers are called
-            if not outgoing:
-                return created
-            results = self._send(url, secrets, outgoing)
-            begin_write(session)
-            self._record(session, subscription_id, outgoing, results)
-            session.commit()
-            return created + len(results)
+            batch = self._load(session, subscription_id, after=None)
+            done = batch.created
+            if not batch.outgoing:
+                return done
+            sending = self._sending.submit(self._send, batch.url, batch.secrets, batch.outgoing)
+            try:
+                while True:
+                    upcoming = None
+                    if batch.more and time.monotonic() - started < LANE_TURN_S:
+                        upcoming = self._load(session, subscription_id, after=batch.last_ordered)
+                        done += upcoming.created
+                    results = sending.result()
+                    go_on = (
+                        upcoming is not None
+                        and bool(upcoming.outgoing)
+                        and len(results) == len(batch.outgoing)
+                        and all(
+                            r.ok or item.manual
+                            for r, item in zip(results, batch.outgoing, strict=True)
+                        )
+                        and not self.stopping.is_set()
+                    )
+                    if go_on:
+                        assert upcoming is not None
+                        sending = self._sending.submit(
+                            self._send, upcoming.url, upcoming.secrets, upcoming.outgoing
+                        )
+                    begin_write(session)
+                    self._record(session, subscription_id, batch.outgoing, results)
+                    session.commit()
+                    done += len(results)
+                    if not go_on:
+                        return done
+                    assert upcoming is not None
+                    batch = upcoming
+            finally:
+                # Whatever went wrong here, the lane is not let go (its lock on PostgreSQL)
+                # while a send is still under way, or another dispatcher could overtake it.
+                wait([sending])
 
-    def _fan_out(self, session: Session, subscription: WebhookSubscription) -> int:
+    def _load(self, session: Session, subscription_id: int, after: int | None) -> "_Batch":
+        """Fan out, then the due deliveries (after the ordered delivery `after`, or from the
+        head of the queue with the due pings and redeliveries); one short transaction."""
+        begin_write(session)
+        subscription = session.get(WebhookSubscription, subscription_id)
+        if subscription is None:
+            session.commit()
+            return _Batch("", [], [], 0, False, None)
+        created, fed_all = self._fan_out(session, subscription) if subscription.active else (0, 0)
+        manual, ordered = self._due(session, subscription, after)
+        batch = _Batch(
+            url=subscription.url,
+            secrets=_secrets_in_use(subscription),
+            outgoing=[*manual, *ordered],
+            created=created,
+            more=len(ordered) == self._batch or fed_all == self._batch,
+            last_ordered=ordered[-1].delivery_id if ordered else None,
+        )
+        session.commit()  # nothing stays open while receivers are called
+        return batch
+
+    def _fan_out(self, session: Session, subscription: WebhookSubscription) -> tuple[int, int]:
+        """Deliveries for the feed's next changes; how many were made, and of how many
+        changes read."""
         fed = changes.read_after(session, subscription.fanned_out_seq, self._batch)
         if not fed:
-            return 0
+            return 0, 0
         rows = [
             {
                 "subscription_id": subscription.id,
@@ -251,33 +355,38 @@ class Dispatcher:
         session.execute(
             sa.update(_SUBS).where(_SUBS.c.id == subscription.id).values(fanned_out_seq=fed[-1][0])
         )
-        return len(rows)
+        return len(rows), len(fed)
 
-    def _due(self, session: Session, subscription: WebhookSubscription) -> list[Outgoing]:
-        """Pings and redeliveries that are due, then the ordered deliveries from the head
-        of the queue for as long as each is due."""
+    def _due(
+        self, session: Session, subscription: WebhookSubscription, after: int | None
+    ) -> tuple[list[Outgoing], list[Outgoing]]:
+        """Pings and redeliveries that are due (at the start of a lane's turn), then the
+        ordered deliveries from the head of the queue (or after `after`) for as long as
+        each is due."""
         now = utcnow()
         pending = select(WebhookDelivery).where(
             WebhookDelivery.subscription_id == subscription.id,
             WebhookDelivery.status == DeliveryStatus.pending,
         )
-        manual = session.exec(
-            pending.where(col(WebhookDelivery.manual)).order_by(col(WebhookDelivery.id))
-        ).all()
+        manual = (
+            session.exec(
+                pending.where(col(WebhookDelivery.manual)).order_by(col(WebhookDelivery.id))
+            ).all()
+            if after is None
+            else []
+        )
         ordered: list[WebhookDelivery] = []
         if subscription.active:
+            queue = pending.where(~col(WebhookDelivery.manual))
+            if after is not None:
+                queue = queue.where(col(WebhookDelivery.id) > after)
             for delivery in session.exec(
-                pending.where(~col(WebhookDelivery.manual))
-                .order_by(col(WebhookDelivery.id))
-                .limit(self._batch)
+                queue.order_by(col(WebhookDelivery.id)).limit(self._batch)
             ):
                 if delivery.next_attempt_at > now:
                     break  # the head waits for its retry: everything behind it waits too
                 ordered.append(delivery)
-        return [
-            Outgoing(d.id or 0, d.webhook_id, d.payload, d.manual, d.attempt_count)
-            for d in [*manual, *ordered]
-        ]
+        return [_outgoing(d) for d in manual], [_outgoing(d) for d in ordered]
 
     def _send(self, url: str, secrets: list[str], outgoing: list[Outgoing]) -> list[Result]:
         results = []
@@ -367,6 +476,26 @@ class Dispatcher:
                 subscription_id,
                 f"every attempt failed since {since.isoformat()}; the last: {_describe(last)}",
             )
+
+
+@dataclass(frozen=True)
+class _Batch:
+    url: str
+    secrets: list[str]
+    outgoing: list[Outgoing]
+    created: int  # deliveries fanned out while loading it
+    more: bool  # whether more ordered deliveries may be waiting behind it
+    last_ordered: int | None
+
+
+def _outgoing(delivery: WebhookDelivery) -> Outgoing:
+    return Outgoing(
+        delivery.id or 0,
+        delivery.webhook_id,
+        delivery.payload,
+        delivery.manual,
+        delivery.attempt_count,
+    )
 
 
 def _describe(result: Result) -> str:

@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from app.webhooks.addresses import Resolver
 from app.webhooks.dispatcher import Dispatcher
 from tests.conftest import ADMIN, make_settings
 
@@ -23,9 +24,13 @@ DispatcherMaker = Callable[..., Dispatcher]
 def make_dispatcher(engine: Engine, database_url: str) -> Iterator[DispatcherMaker]:
     made: list[Dispatcher] = []
 
-    def make(**overrides: Any) -> Dispatcher:
+    def make(resolver: Resolver | None = None, **overrides: Any) -> Dispatcher:
         settings = make_settings(database_url, **{**FAST_RETRIES, **overrides})
-        dispatcher = Dispatcher(engine, settings)
+        dispatcher = (
+            Dispatcher(engine, settings, resolver=resolver)
+            if resolver
+            else Dispatcher(engine, settings)
+        )
         made.append(dispatcher)
         return dispatcher
 

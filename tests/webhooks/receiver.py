@@ -1,6 +1,7 @@
 """A real HTTP receiver on a free loopback port, told how to answer each call."""
 
 import json
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -45,8 +46,11 @@ def healthy(_n: int) -> tuple[int, float]:
 
 
 class Receiver:
-    def __init__(self, answer: Answer = healthy, port: int | None = None) -> None:
+    def __init__(
+        self, answer: Answer = healthy, port: int | None = None, tls: ssl.SSLContext | None = None
+    ) -> None:
         self.answer = answer
+        self.tls = tls  # serve HTTPS with this context
         self.port = port or free_port()
         self.calls: list[Call] = []
         self._lock = threading.Lock()
@@ -60,6 +64,8 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # connections kept open, as real receivers do
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", 0))).decode()
                 with receiver._lock:
@@ -71,10 +77,11 @@ class Receiver:
                 if wait:
                     time.sleep(wait)
                 try:
+                    body = b"" if status == 204 else b"ok"  # a 204 has no body
                     self.send_response(status)
-                    self.send_header("content-length", "2")
+                    self.send_header("content-length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(b"ok")
+                    self.wfile.write(body)
                 except OSError:
                     pass  # the dispatcher gave up waiting
 
@@ -82,6 +89,8 @@ class Receiver:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

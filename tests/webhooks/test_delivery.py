@@ -2,6 +2,7 @@
 and survive a receiver that fails, times out, says 410 Gone, or is down for a while."""
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -144,13 +145,24 @@ def test_410_turns_the_subscription_off_until_it_is_turned_on(
 def test_a_receiver_down_for_a_while_gets_everything_once_it_is_back(
     client: TestClient, make_dispatcher: DispatcherMaker
 ) -> None:
+    """On a shortened clock: retries every 0.2 s at most, turned off after 30 s of failing;
+    the receiver is down for over a second (several capped retries), then comes back."""
     receiver = Receiver()  # not started: connections are refused
     hook = subscribe(client, receiver.url)
     for code in ("SE22", "SE23", "SE21", "SE31"):
         put_region(client, code)
-    dispatcher = make_dispatcher()
+    dispatcher = make_dispatcher(webhooks_disable_after_s=30)
     log = lambda: deliveries(client, hook["id"])  # noqa: E731
-    drain(dispatcher, lambda: bool(log()) and log()[-1]["attempt_count"] >= 4)
+
+    def down_for_a_while() -> bool:
+        tried = [a["attempted_at"] for a in log()[-1]["attempts"]] if log() else []
+        span = (
+            datetime.fromisoformat(tried[-1]) - datetime.fromisoformat(tried[0]) if tried else None
+        )
+        return span is not None and span.total_seconds() >= 1.0
+
+    drain(dispatcher, down_for_a_while)
+    assert log()[-1]["attempt_count"] >= 5  # capped backoff: it keeps trying
     failing = client.get(f"/api/v1/webhooks/{hook['id']}", headers=ADMIN).json()
     assert failing["failing_since"] is not None and failing["active"] is True
     assert {a["outcome"] for a in log()[-1]["attempts"]} == {"connection_error"}
@@ -174,3 +186,18 @@ def test_a_receiver_failing_too_long_is_turned_off_and_says_why(
     reason = client.get(url, headers=ADMIN).json()["disabled_reason"]
     assert "every attempt failed since" in reason and "HTTP 500" in reason
     assert len(receiver.calls) >= 2
+
+
+def test_a_failure_inside_a_run_of_batches_stops_the_batches_behind_it(
+    client: TestClient, make_dispatcher: DispatcherMaker
+) -> None:
+    """Batches of three, the next one prepared while one is sent: the fifth call fails, so
+    nothing of the third batch may go out before the fifth change is taken."""
+    codes = ["SE110", "SE121", "SE122", "SE123", "SE124", "SE125", "SE211", "SE212", "SE213"]
+    with Receiver(lambda n: (503, 0.0) if n == 5 else (204, 0.0)) as receiver:
+        subscribe(client, receiver.url)
+        for code in codes:
+            put_region(client, code)
+        drain(make_dispatcher(webhooks_batch_size=3), lambda: len(receiver.accepted()) == 9)
+    assert [c.item["id"] for c in receiver.calls] == [*codes[:5], *codes[4:]]
+    assert receiver.calls[4].answered == 503

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
@@ -108,3 +109,25 @@ def test_a_hanging_receiver_slows_no_request(
             dispatcher.stopping.set()
             thread.join(timeout=30)
         assert not thread.is_alive()
+
+
+def test_a_commit_wakes_a_waiting_dispatcher_on_postgresql(
+    client: TestClient, database_url: str, make_dispatcher: DispatcherMaker
+) -> None:
+    """With a poll interval of a minute, a change still arrives: on PostgreSQL the commit
+    tells the waiting dispatcher (on SQLite it waits for its poll, so this is PostgreSQL's)."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("commits wake dispatchers through PostgreSQL's LISTEN/NOTIFY")
+    with Receiver() as receiver:
+        subscribe(client, receiver.url)
+        dispatcher = make_dispatcher(webhooks_poll_interval_s=60)
+        thread = threading.Thread(target=dispatcher.run, daemon=True)
+        thread.start()
+        try:
+            for code in ("SE22", "SE23"):
+                put_region(client, code)
+                wait_until(lambda code=code: code in [c.item["id"] for c in receiver.calls], 30)
+        finally:
+            dispatcher.stopping.set()
+            thread.join(timeout=90)
+    assert [c.item["id"] for c in receiver.calls] == ["SE22", "SE23"]
