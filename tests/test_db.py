@@ -133,3 +133,33 @@ def test_a_connection_lost_mid_request_is_503_and_writes_nothing(
     assert_problem(response, 503)  # the database is unreachable, not a bug: retry later
     assert response.headers["retry-after"]
     assert_nothing_written_and_still_serving(client, database_url)
+
+
+def test_a_unique_key_taken_after_the_check_is_a_409_problem(
+    client: TestClient, database_url: str
+) -> None:
+    """The race two writers with one external_id run, made certain: the same row is
+    inserted just before the request's own INSERT (after its check found the key free),
+    so the database's unique constraint, not the check, refuses it."""
+    put_region(client, "SE22")
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+
+    inserted: list[bool] = []
+
+    def insert_twin_first(
+        _connection: Any, cursor: Any, statement: str, params: Any, *_: Any
+    ) -> None:
+        if not inserted and statement.lstrip().upper().startswith("INSERT INTO ACTOR"):
+            inserted.append(True)
+            cursor.execute(statement, params)
+
+    event.listen(engine, "before_cursor_execute", insert_twin_first)
+    try:
+        response = client.post(
+            "/api/v1/clusters", json=actor_body(external_id="crm-42"), headers=ADMIN
+        )
+    finally:
+        event.remove(engine, "before_cursor_execute", insert_twin_first)
+    assert inserted, "the request never inserted an actor"
+    assert_problem(response, 409)
+    assert_nothing_written_and_still_serving(client, database_url)
