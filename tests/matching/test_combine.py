@@ -51,3 +51,13 @@ def test_a_zero_component_sinks_the_score_a_sum_would_not() -> None:
     }
     balanced = {k: np.array([0.5]) for k in DEFAULTS}
     assert float(combine(off_theme)[0]) < 0.2 < float(combine(balanced)[0])
+
+
+def test_float32_components_are_combined_in_double_precision() -> None:
+    """The index's components are float32; the score is computed in float64, so pairs
+    whose components differ in the last float32 digits still rank apart."""
+    parts32 = {k: np.array([case[k] for case in CASES], dtype=np.float32) for k in DEFAULTS}
+    found = combine(parts32)
+    assert found.dtype == np.float64
+    as_given = [{k: float(parts32[k][i]) for k in DEFAULTS} for i in range(len(CASES))]
+    assert found.tolist() == pytest.approx([by_hand(c, DEFAULTS) for c in as_given], abs=1e-12)
