@@ -1,0 +1,138 @@
+"""The parts of a pair score on cases small enough to work out by hand, from the rules in
+docs/MATCHING.md and the constants named in app/matching/index.py (copied here, so a
+changed constant is a difference the tests see)."""
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from app.matching.index import complementarity
+from tests.matching.builders import actor, build_index, region
+
+ANY_FIT, NO_FIT, ONE_WAY_MAX, TWO_WAY_BASE, TWO_WAY_SPREAD = 0.6, 0.10, 0.42, 0.50, 0.42
+KIND_MIX, RELATED, REDUNDANCY_PENALTY = 0.04, 0.04, 0.35
+
+
+def complementarity_by_hand(
+    covers: float, covered: float, redundancy: float, kind_mix: float, related: float
+) -> float:
+    def worth(share: float) -> float:  # offering anything sought is most of a direction
+        return ANY_FIT + (1 - ANY_FIT) * share if share > 0 else 0.0
+
+    gives, takes = worth(covers), worth(covered)
+    if covers > 0 and covered > 0:
+        core = TWO_WAY_BASE + TWO_WAY_SPREAD * (gives + takes) / 2
+    else:
+        core = NO_FIT + (ONE_WAY_MAX - NO_FIT) * max(gives, takes)
+    value = core - REDUNDANCY_PENALTY * redundancy**2 + KIND_MIX * kind_mix + RELATED * related
+    return min(max(value, 0.0), 1.0)
+
+
+def test_complementarity_tiers_penalty_and_tie_breakers() -> None:
+    shares = (0.0, 0.25, 0.5, 1.0)
+    grid = list(itertools.product(shares, shares, (0.0, 0.5, 1.0), (0.0, 1.0), (0.0, 0.5)))
+    columns = [np.array(c, dtype=np.float32) for c in zip(*grid, strict=True)]
+    value, two_way = complementarity(*columns)
+    assert value.tolist() == pytest.approx([complementarity_by_hand(*g) for g in grid], abs=1e-6)
+    assert two_way.tolist() == [float(g[0] > 0 and g[1] > 0) for g in grid]
+
+
+def small_index():  # type: ignore[no-untyped-def]
+    actors = [
+        # 1 seeks two things; 2 offers one of them and seeks two, one of which 1 offers.
+        actor(
+            1,
+            "SE11",
+            themes=["food", "energy"],
+            offers=["sme-network", "market-access"],
+            seeks=["testbed", "research"],
+        ),
+        actor(
+            2,
+            "SE22",
+            "rdi_platform",
+            themes=["food"],
+            offers=["testbed"],
+            seeks=["sme-network", "design"],
+        ),
+        actor(3, "SE22", "rdi_platform", themes=["ict"], offers=["sme-network"]),
+        actor(4, "SE11", themes=["food"]),
+        actor(5, "SE23", name="Zeta"),  # nothing but a name no one else has
+    ]
+    regions = [region("SE11", themes=("food",)), region("SE22", themes=("food", "energy"))]
+    return build_index(actors, regions)
+
+
+def test_coverage_redundancy_and_theme_shares() -> None:
+    index = small_index()
+    scores = index.pair_scores(index.position[1])
+    at = {actor_id: index.position[actor_id] for actor_id in (1, 2, 3, 4, 5)}
+    assert float(scores.covers_query[at[2]]) == pytest.approx(1 / 2)  # testbed of 2 sought
+    assert float(scores.covered_by_query[at[2]]) == pytest.approx(1 / 2)  # sme-network of 2
+    assert float(scores.theme[at[2]]) == pytest.approx(1 / math.sqrt(2))
+    # 3 offers one of 1's two offers: cosine 1/sqrt(2); 4 offers nothing: no redundancy.
+    assert float(scores.redundancy[at[3]]) == pytest.approx(1 / math.sqrt(2), abs=1e-6)
+    assert float(scores.difference[at[3]]) == pytest.approx(1 - 1 / math.sqrt(2), abs=1e-6)
+    assert (float(scores.redundancy[at[4]]), float(scores.difference[at[4]])) == (0.0, 0.5)
+    assert scores.kind_mix[[at[2], at[4]]].tolist() == [1.0, 0.0]
+
+
+def test_regional_fit_by_hand() -> None:
+    """1 is in SE11 (priority food) working on food and energy: the theme its region
+    backs is food. 2 (SE22, food and energy prioritised) shares food, backed on both
+    sides; 4 shares it in the same region; 3 shares nothing, and SE22 backs one of 1's
+    two themes."""
+    index = small_index()
+    scores = index.pair_scores(index.position[1])
+    at = {actor_id: index.position[actor_id] for actor_id in (2, 3, 4)}
+    found = {a: (float(scores.s3_support[p]), float(scores.regional[p])) for a, p in at.items()}
+    assert found == {
+        2: pytest.approx((1.0, 1.0)),
+        3: pytest.approx((0.5, 0.75)),
+        4: pytest.approx((1.0, 0.5)),
+    }
+    # At NUTS level 1 (SE1 and SE2), 2 is still elsewhere; at level 0 nobody is.
+    assert float(index.pair_scores(index.position[1], 1).other_region[at[2]]) == 1.0
+    assert float(index.pair_scores(index.position[1], 0).other_region[at[2]]) == 0.0
+
+
+def test_scores_for_some_rows_are_those_rows_of_the_full_scores() -> None:
+    index = small_index()
+    for query in (1, 2, 5):
+        full = index.pair_scores(index.position[query])
+        rows = np.array([index.position[a] for a in (4, 2)])
+        some = index.pair_scores(index.position[query], rows=rows)
+        for name, values in vars(some).items():
+            assert values.tolist() == pytest.approx(getattr(full, name)[rows].tolist()), name
+
+
+def test_an_actor_with_nothing_to_read_is_close_to_nobody() -> None:
+    index = small_index()
+    me = index.position[5]
+    scores = index.pair_scores(me)
+    others = [p for p in range(len(index)) if p != me]
+    assert scores.thematic[others].tolist() == [0.0] * len(others)
+    assert scores.concepts.tolist() == [0.0] * len(index)
+    assert (scores.score[others] < 0.2).all()
+
+
+def test_concept_weights_are_a_smoothed_idf_of_shared_concepts() -> None:
+    index = small_index()
+    n = len(index)
+    df = index.document_frequency
+    expected = [math.log((1 + n) / (1 + d)) + 1 if d >= 2 else 0.0 for d in df.tolist()]
+    assert index.concept_idf().tolist() == pytest.approx(expected, abs=1e-6)
+    assert any(d >= 2 for d in df) and any(d < 2 for d in df)
+
+
+def test_a_track_record_closes_part_of_the_gap_to_one() -> None:
+    index = small_index()
+    base = index.pair_scores(index.position[1]).score
+    proven = index.with_funded({2: 3, 3: 1})
+    proven.track_record_weight = 0.5
+    lifted = proven.pair_scores(index.position[1]).score
+    lift = np.zeros(len(index))
+    lift[index.position[2]], lift[index.position[3]] = 0.5, 0.5 / 3
+    assert lifted.tolist() == pytest.approx((base + lift * (1 - base)).tolist(), abs=1e-6)
