@@ -136,3 +136,9 @@ def test_a_track_record_closes_part_of_the_gap_to_one() -> None:
     lift = np.zeros(len(index))
     lift[index.position[2]], lift[index.position[3]] = 0.5, 0.5 / 3
     assert lifted.tolist() == pytest.approx((base + lift * (1 - base)).tolist(), abs=1e-6)
+
+
+def test_by_default_a_region_is_a_nuts_2_region() -> None:
+    index = build_index([actor(1, "SE221"), actor(2, "SE224"), actor(3, "SE231")])
+    assert index.pair_scores(0).other_region.tolist() == [0.0, 0.0, 1.0]
+    assert index.pair_scores(0, 3).other_region.tolist() == [0.0, 1.0, 1.0]
