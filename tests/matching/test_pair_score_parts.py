@@ -142,3 +142,35 @@ def test_by_default_a_region_is_a_nuts_2_region() -> None:
     index = build_index([actor(1, "SE221"), actor(2, "SE224"), actor(3, "SE231")])
     assert index.pair_scores(0).other_region.tolist() == [0.0, 0.0, 1.0]
     assert index.pair_scores(0, 3).other_region.tolist() == [0.0, 1.0, 1.0]
+
+
+def test_concept_similarity_is_the_cosine_of_idf_weighted_concept_vectors() -> None:
+    index = build_index(
+        [
+            actor(1, "SE11", themes=["food"], technologies=["packaging"], nace_codes=["10.11"]),
+            actor(2, "SE22", themes=["food"], technologies=["packaging"]),
+            actor(3, "SE23", themes=["food"], nace_codes=["10.11"]),
+            actor(4, "SE21", themes=["food", "energy"]),
+            actor(5, "SE12", themes=["energy"], nace_codes=["35"]),
+        ]
+    )
+    idf = index.concept_idf().astype(np.float64)
+
+    def vector(position: int) -> dict[int, float]:
+        indices, weights = index.concept_rows.row(position)
+        return {int(c): float(w) * float(idf[c]) for c, w in zip(indices, weights, strict=True)}
+
+    def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+        dot = sum(value * b.get(c, 0.0) for c, value in a.items())
+        norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(
+            sum(v * v for v in b.values())
+        )
+        return dot / norms if norms else 0.0
+
+    partial = 0
+    for query in (1, 2, 3, 4, 5):
+        me = index.position[query]
+        expected = [cosine(vector(me), vector(p)) for p in range(len(index))]
+        assert index.concept_similarity(me).tolist() == pytest.approx(expected, abs=1e-5)
+        partial += sum(0.0 < e < 0.999 for e in expected)
+    assert partial  # some pairs share part of their concepts, where the weights tell
