@@ -256,3 +256,25 @@ def test_every_bad_field_of_every_item_is_named(
         "items.2.s3_priorities.0.themes.1",
     }
     assert client.get("/api/v1/regions/SE23").status_code == 404
+
+
+def test_a_repeated_actor_names_the_item_it_repeats(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    batch = actors(3)
+    batch.append(dict(batch[1]))
+    response = client.post("/api/v1/sync/actors", json={"items": batch}, headers=integrator)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "items.3.external_id", "message": "repeats items.1"}
+    ]
+
+
+def test_a_region_priority_on_an_unknown_theme_is_named(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    items = [{"code": "SE23", "s3_priorities": [{"title": "Knits", "themes": ["knitting"]}]}]
+    response = client.post("/api/v1/sync/regions", json={"items": items}, headers=integrator)
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["items.0.s3_priorities.0.themes.0"]
+    assert client.get("/api/v1/regions/SE23").status_code == 404
