@@ -234,7 +234,7 @@ def test_a_document_of_the_wrong_shape_is_named(cli_env: str, tmp_path: Path) ->
     path.write_text("[]", encoding="utf-8")
     listed = runner.invoke(cli, ["import", str(path)])
     assert listed.exit_code == 1
-    assert "document" in listed.output
+    assert "\n  document: a JSON object is expected" in listed.output
     section = _import(tmp_path, {"regions": [], "clusters": {"name": "x"}})
     assert section.exit_code == 1
     assert "clusters: must be a list" in section.output
