@@ -174,3 +174,39 @@ def test_concept_similarity_is_the_cosine_of_idf_weighted_concept_vectors() -> N
         assert index.concept_similarity(me).tolist() == pytest.approx(expected, abs=1e-5)
         partial += sum(0.0 < e < 0.999 for e in expected)
     assert partial  # some pairs share part of their concepts, where the weights tell
+
+
+def test_more_cases_of_the_parts_by_hand() -> None:
+    index = small_index()
+    at = {actor_id: index.position[actor_id] for actor_id in (1, 2, 3, 4, 5)}
+    # 4 offers nothing: nothing is redundant with it, and the difference is the neutral 0.5.
+    of_4 = index.pair_scores(at[4])
+    assert set(of_4.difference.tolist()) == {0.5} and set(of_4.redundancy.tolist()) == {0.0}
+    # 4 and 2 share food and nothing else: no related-but-missing concept between them.
+    assert float(of_4.related[at[2]]) == 0.0
+    # 4 works on food alone, backed by its SE11; 3 shares nothing with it, but 3's SE22
+    # backs food too: S3 support is 1 of 4's 1 backed theme.
+    assert float(of_4.s3_support[at[3]]) == 1.0
+    # Other weights change the score through the one combination.
+    weighted = index.with_weights({"thematic": 0.1, "complementarity": 0.1, "regional": 0.8})
+    assert weighted.pair_scores(at[1]).score.tolist() != index.pair_scores(at[1]).score.tolist()
+
+
+def test_s3_support_over_two_shared_themes() -> None:
+    """1 and 2 share food and energy; SE22 prioritises both, SE11 only food: one of the
+    two shared themes is backed on both sides."""
+    index = build_index(
+        [
+            actor(1, "SE11", themes=["food", "energy"]),
+            actor(2, "SE22", themes=["food", "energy"]),
+            actor(3, "SE12", themes=["food"], name="Only food"),
+        ],
+        [
+            region("SE11", themes=("food", "energy")),
+            region("SE22", themes=("food",)),
+            region("SE12", themes=("food",)),
+        ],
+    )
+    assert float(index.pair_scores(0).s3_support[1]) == pytest.approx(1 / 2)
+    # 3 shares food only with 1 and asks with a single theme.
+    assert float(index.pair_scores(2).s3_support[0]) == pytest.approx(1.0)
