@@ -1,12 +1,19 @@
+import json
 import os
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
-from sqlmodel import Session, select
+from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
+from fastapi.testclient import TestClient
+from sqlalchemy import inspect, text
+from sqlmodel import Session, SQLModel, select
 from typer.testing import CliRunner
 
 from app import migrate
@@ -16,14 +23,16 @@ from app.auth.service import Principal
 from app.calls.models import Call
 from app.cli import app as cli
 from app.config import get_settings
+from app.db import make_engine
 from app.feedback import service as outcomes
 from app.feedback.schemas import FeedbackIn
+from app.main import create_app
 from app.matching.learning import default_weights
 from app.matching_service import model as model_report
 from app.regions.models import Region
 from app.transfer.service import export_document
-from tests.conftest import with_session
-from tests.live import free_port
+from tests.conftest import make_settings, with_session
+from tests.live import free_port, serve_process
 
 runner = CliRunner()
 
@@ -197,3 +206,92 @@ def test_matching_fit_stores_the_weights_it_chose(cli_env: str) -> None:
     assert model.fitted_at is not None
     assert (model.source, model.weights.model_dump()) == ("default", default_weights())
     assert model.labels_at_fit is not None and model.labels_at_fit.total == 2
+
+
+# Checked against the data and the schema themselves, read past the application's code.
+
+
+def _rows(url: str, query: str) -> list[tuple[Any, ...]]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        engine.dispose()
+
+
+def _tables(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_serve_answers_health_reads_and_writes(cli_env: str) -> None:
+    with serve_process(cli_env) as (base, server):
+        assert httpx.get(f"{base}/healthz").status_code == 200
+        ready = httpx.get(f"{base}/readyz")
+        assert ready.status_code == 200, ready.text
+        auth = {"Authorization": "Bearer t"}
+        put = httpx.put(f"{base}/api/v1/regions/SE22", json={}, headers=auth)
+        assert put.status_code == 201, put.text
+        listed = httpx.get(f"{base}/api/v1/regions").json()
+        assert [r["code"] for r in listed["items"]] == ["SE22"]
+        assert server.poll() is None
+    assert _rows(cli_env, "SELECT code, level FROM region") == [("SE22", 2)]
+
+
+def test_export_to_stdout_is_what_the_database_holds(cli_env: str) -> None:
+    assert runner.invoke(cli, ["seed"]).exit_code == 0
+    printed = runner.invoke(cli, ["export", "-"])
+    assert printed.exit_code == 0, printed.stderr
+    doc = json.loads(printed.stdout)
+    assert [r["code"] for r in doc["regions"]] == [
+        code for (code,) in _rows(cli_env, "SELECT code FROM region ORDER BY code")
+    ]
+    for section, kind in (("clusters", "cluster"), ("rdi_platforms", "rdi_platform")):
+        stored = _rows(
+            cli_env,
+            f"SELECT id, name, region_code, version FROM actor WHERE kind = '{kind}' ORDER BY id",
+        )
+        assert stored, section
+        exported = [(a["id"], a["name"], a["region_code"], a["version"]) for a in doc[section]]
+        assert exported == stored
+        assert {a["kind"] for a in doc[section]} == {kind}
+    priorities = _rows(cli_env, "SELECT count(*) FROM s3_priority")[0][0]
+    assert sum(len(r["s3_priorities"]) for r in doc["regions"]) == priorities > 0
+
+
+def test_db_downgrade_drops_the_schema_and_upgrade_builds_it_at_head(cli_env: str) -> None:
+    heads = set(ScriptDirectory.from_config(AlembicConfig("alembic.ini")).get_heads())
+    models = set(SQLModel.metadata.tables)
+    assert models <= _tables(cli_env)
+    assert {v for (v,) in _rows(cli_env, "SELECT version_num FROM alembic_version")} == heads
+
+    down = runner.invoke(cli, ["db", "downgrade", "base"])
+    assert down.exit_code == 0, down.stderr
+    assert _tables(cli_env) <= {"alembic_version"}
+    if _tables(cli_env):
+        assert _rows(cli_env, "SELECT version_num FROM alembic_version") == []
+
+    up = runner.invoke(cli, ["db", "upgrade"])
+    assert up.exit_code == 0, up.stderr
+    assert models <= _tables(cli_env)
+    assert {v for (v,) in _rows(cli_env, "SELECT version_num FROM alembic_version")} == heads
+    # The reference vocabularies are back with the schema.
+    assert _rows(cli_env, "SELECT count(*) FROM vocab_term")[0][0] > 0
+
+
+def test_a_revoked_key_no_longer_writes(cli_env: str) -> None:
+    created = runner.invoke(cli, ["keys", "create", "--role", "admin"])
+    assert created.exit_code == 0
+    headers = {"Authorization": f"Bearer {created.stdout.strip()}"}
+    (key_id,) = (i for (i,) in _rows(cli_env, "SELECT id FROM api_key"))
+    with TestClient(create_app(make_settings(cli_env, admin_token=None))) as client:
+        assert client.put("/api/v1/regions/SE22", json={}, headers=headers).status_code == 201
+        assert runner.invoke(cli, ["keys", "revoke", str(key_id)]).exit_code == 0
+        refused = client.put("/api/v1/regions/SE23", json={}, headers=headers)
+        assert refused.status_code == 401, refused.text
+        assert refused.headers["content-type"].startswith("application/problem+json")
+    assert _rows(cli_env, "SELECT code FROM region") == [("SE22",)]

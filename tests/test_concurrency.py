@@ -155,3 +155,19 @@ def test_writers_on_different_rows_all_succeed(server: str, writers: int) -> Non
     stored = {(c["id"], c["version"], c["data"]["name"]) for c in changes(server, "update")}
     assert stored == {(actor_id, 2, f"New {actor_id}") for actor_id in ids}
     still_serving(server, ids[0])
+
+
+def test_a_duplicate_external_id_race_has_exactly_one_winner(server: str) -> None:
+    setup(server, 0)
+    body = {"name": "Twin", "region_code": "SE22", "external_id": "crm-42"}
+    create = {"method": "POST", "url": "/api/v1/clusters", "json": body, "headers": ADMIN}
+    answers = in_parallel(server, [create] * 30)
+    assert Counter(r.status_code for r in answers) == {201: 1, 409: 29}
+    for refused in (r for r in answers if r.status_code == 409):
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["status"] == 409
+    winner = next(r.json() for r in answers if r.status_code == 201)
+    with httpx.Client(base_url=server, timeout=TIMEOUT) as client:
+        stored = client.get("/api/v1/clusters", params={"limit": 100}).json()
+    assert [(a["id"], a["external_id"]) for a in stored["items"]] == [(winner["id"], "crm-42")]
+    assert [c["op"] for c in changes(server)] == ["create"]

@@ -120,10 +120,15 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
         + COHERENCE["focus"] * shared_focus(pool, members)
     )
 
-    offered = pool.offers[members].max(axis=1)  # (B, K)
-    sought = pool.seeks[members].max(axis=1)
+    offers, seeks = pool.offers[members], pool.seeks[members]  # (B, m, K)
+    offered = offers.max(axis=1)  # (B, K)
+    sought = seeks.max(axis=1)
     n_sought = sought.sum(axis=1)
-    met = np.where(n_sought > 0, (sought * offered).sum(axis=1) / np.maximum(n_sought, 1), 1.0)
+    # A need is met when a member *other* than one seeking it offers it: the (seeker,
+    # offerer) pairs of a capability, less the members that are both.
+    pairs = seeks.sum(axis=1) * offers.sum(axis=1) - (seeks * offers).sum(axis=1)
+    met_needs = (pairs > 0).sum(axis=1)
+    met = np.where(n_sought > 0, met_needs / np.maximum(n_sought, 1), 1.0)
     breadth = np.minimum(offered.sum(axis=1) / BREADTH_FULL, 1.0)
     coverage = 0.45 * met + 0.25 * reciprocity(pool, members) + 0.3 * breadth
 

@@ -32,10 +32,37 @@ class Group:
     off_theme: int  # offers what the cluster seeks, on another theme
 
 
+# How the text-only third member says what it offers (prototyping) and seeks (SMEs): in
+# the reader's own cue words and order, seek-first, and with cues and paraphrases the
+# reader's lists do not hold (so a test shows what the reader cannot read yet).
+THIRD_MEMBER_TEXTS = {
+    "offer-first": (
+        "We offer prototyping for {en} and seek SMEs.",
+        "Vi erbjuder prototyper inom {sv} och söker små företag.",
+    ),
+    "seek-first": (
+        "We seek SMEs and offer prototyping for {en}.",
+        "Vi söker små företag och erbjuder prototyper inom {sv}.",
+    ),
+    "other-cues": (
+        "We would like to meet SMEs. In return we bring prototyping for {en}.",
+        "Vi vill träffa små företag. Vi bidrar med prototyper inom {sv}.",
+    ),
+    "paraphrased": (
+        "Our workshop builds prototypes for {en}; we want to work with small companies.",
+        "Vår verkstad bygger prototyper för {sv}; vi vill samarbeta med mindre företag.",
+    ),
+}
+
+
 def population(
-    seed: int, noise: int = 60
+    seed: int, noise: int = 60, third_text: str = "offer-first", near_misses: bool = False
 ) -> tuple[list[ActorProfile], list[RegionProfile], list[Group]]:
+    """`near_misses`: each theme also gets an actor per capability the cluster seeks that
+    offers that one (and design) but seeks financing, which nobody in the group offers:
+    on theme and useful one way, so below the planted two-way partners."""
     rng = random.Random(seed)
+    english_text, swedish_text = THIRD_MEMBER_TEXTS[third_text]
     actors: list[ActorProfile] = []
     groups: list[Group] = []
     next_id = iter(range(1, 10_000))
@@ -73,9 +100,9 @@ def population(
                 ids[2],
                 third_region,
                 "rdi_platform",
-                description=f"Vi erbjuder prototyper inom {sv} och söker små företag."
+                description=swedish_text.format(sv=sv)
                 if rng.random() < 0.5
-                else f"We offer prototyping for {en} and seek SMEs.",
+                else english_text.format(en=en),
             ),
             actor(
                 ids[3],
@@ -96,6 +123,20 @@ def population(
             ),
         ]
         groups.append(Group(theme, *ids))
+        if near_misses:
+            for offered in ("testbed", "research", "prototyping"):
+                actors.append(
+                    actor(
+                        next(next_id),
+                        rng.choice(REGIONS),
+                        "rdi_platform",
+                        themes=[theme],
+                        nace_codes=[division],
+                        offers=[offered, "design"],
+                        seeks=["financing"],
+                        description=f"Lab for {en} looking for co-funding.",
+                    )
+                )
     capabilities = ["design", "training", "financing", "data", "manufacturing"]
     for _ in range(noise):
         theme = rng.choice(themes)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -6,6 +8,13 @@ from app.matching.exact import solve_exact
 from app.matching.objective import Pool, evaluate
 from app.matching.search import best_consortia, propose
 from tests.matching.random_pools import random_instance
+from tests.matching.reference_objective import (
+    allowed,
+    brute_force,
+    member_sets,
+    reference_parts,
+    reference_score,
+)
 
 INSTANCES = 40
 
@@ -88,3 +97,71 @@ def test_overlap_rule_ignores_seeds() -> None:
     assert finished(pool, np.array([[0, 1, 5]]))[0]  # shares 1 of 2 non-seeds
     assert not finished(pool, np.array([[0, 1, 2]]))[0]
     assert partial(pool, np.array([[0, 1]]))[0]
+
+
+SMALL = 11  # actors in a pool the brute-force reference scores set by set
+
+
+def small_instance(seed: int) -> tuple[Pool, Constraints]:
+    """The first SMALL actors of a seeded random instance, at most 5 members."""
+    pool, constraints = random_instance(seed)
+    cut = slice(0, SMALL)
+    small = replace(
+        pool,
+        ids=pool.ids[cut],
+        thematic=pool.thematic[cut, cut],
+        complementarity=pool.complementarity[cut, cut],
+        redundancy=pool.redundancy[cut, cut],
+        themes=pool.themes[cut],
+        offers=pool.offers[cut],
+        seeks=pool.seeks[cut],
+        region=pool.region[cut],
+        is_cluster=pool.is_cluster[cut],
+    )
+    largest = min(constraints.max_members, 5)
+    return small, replace(
+        constraints,
+        seeds=tuple(s for s in constraints.seeds if s < SMALL),
+        min_members=min(constraints.min_members, largest),
+        max_members=largest,
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_objective_is_the_documented_one(seed: int) -> None:
+    """evaluate() against the reference written from docs/MATCHING.md, on every member
+    set of a small pool."""
+    pool, _ = small_instance(seed)
+    sets = [s for s in member_sets(len(pool), range(2, 6)) if len(s) != 4 or s[0] < 2]
+    for size in range(2, 6):
+        batch = np.array([s for s in sets if len(s) == size])
+        found = evaluate(pool, batch)
+        for row, members in enumerate(batch.tolist()):
+            expected = reference_parts(pool, members)
+            for name, value in expected.items():
+                assert float(found[name][row]) == pytest.approx(value, abs=1e-6), (name, members)
+            assert float(found["score"][row]) == pytest.approx(
+                reference_score(pool, members), abs=1e-6
+            )
+
+
+def test_heuristic_and_exact_solver_against_an_independent_brute_force() -> None:
+    ratios = []
+    for seed in range(INSTANCES):
+        pool, constraints = small_instance(seed)
+        sizes = range(constraints.min_members, constraints.max_members + 1)
+        reference = brute_force(pool, constraints.seeds, sizes, constraints.min_regions)
+        assert reference is not None, seed
+        optimum = reference[1]
+        exact = solve_exact(pool, constraints)
+        assert exact is not None
+        assert exact[1] == pytest.approx(optimum, abs=1e-6), seed
+        assert reference_score(pool, exact[0]) == pytest.approx(optimum, abs=1e-6)
+        members, score = best_consortia(pool, constraints)[0]
+        assert allowed(pool, members, constraints.seeds, sizes, constraints.min_regions)
+        assert score == pytest.approx(reference_score(pool, members), abs=1e-6)
+        ratios.append(score / optimum)
+    ratios_array = np.array(ratios)
+    assert ratios_array.max() <= 1.0 + 1e-6  # float32 matrices: equal up to rounding
+    assert ratios_array.mean() >= 0.99
+    assert np.percentile(ratios_array, 5) >= 0.95

@@ -230,3 +230,27 @@ def test_saving_names_every_bad_field(client: TestClient, members: list[int]) ->
         "theme",
     }
     assert client.get("/api/v1/consortia").json()["total"] == 0
+
+
+def test_a_saved_score_matches_values_worked_out_by_hand(
+    client: TestClient, members: list[int]
+) -> None:
+    """The three members of the fixture, worked out from docs/MATCHING.md: they seek
+    testbed and research (the lab offers the testbed, nobody research): met 1/2; no member
+    both gives and takes: reciprocity 0; they offer sme-network, testbed and training:
+    breadth 3/5. Three regions for three members; the two platforms offer different
+    things, so nothing is redundant."""
+    saved = save(client, members)
+    parts = saved["components"]
+    assert parts["coverage"] == pytest.approx(0.45 * 0.5 + 0.25 * 0 + 0.3 * 0.6, abs=1e-4)
+    assert parts["diversity"] == pytest.approx(1.0)
+    assert parts["redundancy"] == pytest.approx(0.0, abs=1e-6)
+    assert 0.5 <= parts["coherence"] <= 1.0  # all three on food: the on-theme half is full
+    documented = (
+        0.30 * parts["coherence"]
+        + 0.25 * parts["coverage"]
+        + 0.20 * parts["complementarity"]
+        + 0.25 * parts["diversity"]
+        - 0.25 * parts["redundancy"]
+    )
+    assert saved["score"] == pytest.approx(documented, abs=1e-3)

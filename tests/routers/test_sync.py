@@ -256,3 +256,53 @@ def test_every_bad_field_of_every_item_is_named(
         "items.2.s3_priorities.0.themes.1",
     }
     assert client.get("/api/v1/regions/SE23").status_code == 404
+
+
+def test_a_repeated_actor_names_the_item_it_repeats(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    batch = actors(3)
+    batch.append(dict(batch[1]))
+    response = client.post("/api/v1/sync/actors", json={"items": batch}, headers=integrator)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "items.3.external_id", "message": "repeats items.1"}
+    ]
+
+
+def test_a_region_priority_on_an_unknown_theme_is_named(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    items = [{"code": "SE23", "s3_priorities": [{"title": "Knits", "themes": ["knitting"]}]}]
+    response = client.post("/api/v1/sync/regions", json={"items": items}, headers=integrator)
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["items.0.s3_priorities.0.themes.0"]
+    assert client.get("/api/v1/regions/SE23").status_code == 404
+
+
+def test_the_actors_of_a_batch_are_stamped_with_one_time_per_kind(
+    client: TestClient, integrator: dict[str, str]
+) -> None:
+    created = client.post("/api/v1/sync/actors", json={"items": actors(4)}, headers=integrator)
+    assert created.status_code == 200, created.text
+    stored = [
+        *client.get("/api/v1/clusters").json()["items"],
+        *client.get("/api/v1/rdi-platforms").json()["items"],
+    ]
+    assert len(stored) == 4
+    assert len({(a["kind"], a["created_at"], a["updated_at"]) for a in stored}) == 2
+    assert {a["created_at"] == a["updated_at"] for a in stored} == {True}
+    assert {a["version"] for a in stored} == {1}
+    renamed = [dict(a, name=f"Renamed {i}") for i, a in enumerate(actors(4))]
+    assert (
+        client.post("/api/v1/sync/actors", json={"items": renamed}, headers=integrator).json()[
+            "updated"
+        ]
+        == 4
+    )
+    again = [
+        *client.get("/api/v1/clusters").json()["items"],
+        *client.get("/api/v1/rdi-platforms").json()["items"],
+    ]
+    assert len({(a["kind"], a["updated_at"]) for a in again}) == 2
+    assert {a["version"] for a in again} == {2}

@@ -212,3 +212,34 @@ def test_import_names_every_bad_field_of_every_record(cli_env: str, tmp_path: Pa
     ):
         assert field in result.output
     assert _counts(cli_env) == (0, 0, 0)
+
+
+def test_one_external_id_may_name_a_cluster_and_an_rdi_platform(
+    cli_env: str, tmp_path: Path
+) -> None:
+    """external_id is unique per kind: the same key in both sections is two actors, and
+    importing the file again matches each to its own."""
+    doc = _doc()
+    doc["rdi_platforms"][0]["external_id"] = "c-1"
+    for _ in range(2):
+        assert _import(tmp_path, doc).exit_code == 0
+        stored = with_session(cli_env, export_document)
+        keys = [(a["kind"], a["external_id"]) for a in stored["clusters"] + stored["rdi_platforms"]]
+        assert sorted(keys) == [("cluster", "c-1"), ("cluster", "c-2"), ("rdi_platform", "c-1")]
+        assert {a["version"] for a in stored["clusters"] + stored["rdi_platforms"]} == {1}
+
+
+def test_a_document_of_the_wrong_shape_is_named(cli_env: str, tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[]", encoding="utf-8")
+    listed = runner.invoke(cli, ["import", str(path)])
+    assert listed.exit_code == 1
+    assert "\n  document: a JSON object is expected" in listed.output
+    section = _import(tmp_path, {"regions": [], "clusters": {"name": "x"}})
+    assert section.exit_code == 1
+    assert "clusters: must be a list" in section.output
+    repeated = _doc()
+    repeated["clusters"].append(dict(repeated["clusters"][0]))
+    twice = _import(tmp_path, repeated)
+    assert "clusters.2.external_id: repeats clusters.0.external_id" in twice.output
+    assert _counts(cli_env) == (0, 0, 0)
