@@ -1,5 +1,7 @@
 """Seeded random consortium instances for measuring the heuristic against the optimum."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from app.matching.constraints import Constraints
@@ -37,4 +39,7 @@ def random_instance(seed: int) -> tuple[Pool, Constraints]:
         max_members=largest,
         min_regions=int(rng.integers(2, 4)),
     )
-    return pool, constraints
+    # Drawn last, so the draws above are those of instances without technologies.
+    focus = rng.random((size, 4)) < 0.25
+    names = focus.any(axis=1) | (rng.random(size) < 0.3)
+    return replace(pool, focus=focus.astype(np.float32), names_focus=names), constraints

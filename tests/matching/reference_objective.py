@@ -11,9 +11,9 @@ from app.matching.objective import Pool
 # The documented weights, copied by hand rather than imported, so a changed weight in the
 # code is a difference the tests see.
 DOCUMENTED = {
-    "coherence": 0.30,
+    "coherence": 0.40,
     "coverage": 0.25,
-    "complementarity": 0.20,
+    "complementarity": 0.10,
     "diversity": 0.25,
     "redundancy": -0.25,
 }
@@ -27,6 +27,19 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values)
 
 
+def _shared_focus(pool: Pool, members: list[int]) -> float:
+    """The largest share of members naming one technology: a pool's `focus` columns are
+    the technologies two or more of its actors name, `names_focus` whether an actor names
+    any (one named by a single member counts that member)."""
+    most = 0
+    if pool.focus is not None:
+        for column in range(pool.focus.shape[1]):
+            most = max(most, sum(1 for a in members if pool.focus[a, column] > 0))
+    if most == 0 and pool.names_focus is not None and any(pool.names_focus[a] for a in members):
+        most = 1
+    return most / len(members)
+
+
 def reference_parts(pool: Pool, members: Sequence[int]) -> dict[str, float]:
     """Each documented component of one member set (pool positions)."""
     members = list(members)
@@ -37,14 +50,16 @@ def reference_parts(pool: Pool, members: Sequence[int]) -> dict[str, float]:
     themes = {a: _set(pool.themes[a].tolist()) for a in members}
 
     # Coherence: members on the consortium theme (the requested one, else the theme most
-    # members share), and how close the pairs are.
+    # members share), how close the pairs are, and the largest share of members naming
+    # one specific technology.
     n_themes = pool.themes.shape[1]
     holding = [sum(t in themes[a] for a in members) for t in range(n_themes)]
     if pool.theme_column is not None:
         on_theme = holding[pool.theme_column]
     else:
         on_theme = max(holding, default=0)
-    coherence = 0.5 * on_theme / m + 0.5 * _mean([float(pool.thematic[a, b]) for a, b in pairs])
+    closeness = _mean([float(pool.thematic[a, b]) for a, b in pairs])
+    coherence = (on_theme / m + closeness + _shared_focus(pool, members)) / 3
 
     # Coverage: needs met inside, members that both give and take, breadth of offers.
     offered = set().union(*offers.values())

@@ -9,7 +9,7 @@ import pytest
 from app.matching.combine import combine
 
 FLOOR = 0.02  # copied by hand: a changed floor is a difference the tests see
-DEFAULTS = {"thematic": 0.5, "complementarity": 0.4, "regional": 0.1}
+DEFAULTS = {"thematic": 0.55, "complementarity": 0.35, "regional": 0.1}
 
 
 def by_hand(parts: dict[str, float], weights: dict[str, float]) -> float:

@@ -117,6 +117,8 @@ def small_instance(seed: int) -> tuple[Pool, Constraints]:
         seeks=pool.seeks[cut],
         region=pool.region[cut],
         is_cluster=pool.is_cluster[cut],
+        focus=None if pool.focus is None else pool.focus[cut],
+        names_focus=None if pool.names_focus is None else pool.names_focus[cut],
     )
     largest = min(constraints.max_members, 5)
     return small, replace(

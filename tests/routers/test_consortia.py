@@ -245,11 +245,12 @@ def test_a_saved_score_matches_values_worked_out_by_hand(
     assert parts["coverage"] == pytest.approx(0.45 * 0.5 + 0.25 * 0 + 0.3 * 0.6, abs=1e-4)
     assert parts["diversity"] == pytest.approx(1.0)
     assert parts["redundancy"] == pytest.approx(0.0, abs=1e-6)
-    assert 0.5 <= parts["coherence"] <= 1.0  # all three on food: the on-theme half is full
+    # All three on food: the on-theme third is full.
+    assert 1 / 3 <= parts["coherence"] <= 1.0
     documented = (
-        0.30 * parts["coherence"]
+        0.40 * parts["coherence"]
         + 0.25 * parts["coverage"]
-        + 0.20 * parts["complementarity"]
+        + 0.10 * parts["complementarity"]
         + 0.25 * parts["diversity"]
         - 0.25 * parts["redundancy"]
     )
