@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.transfer.service import export_document
+from app.errors import InvalidPayload
+from app.transfer.service import export_document, parse_document
 from tests.conftest import with_session
 
 runner = CliRunner()
@@ -243,3 +244,40 @@ def test_a_document_of_the_wrong_shape_is_named(cli_env: str, tmp_path: Path) ->
     twice = _import(tmp_path, repeated)
     assert "clusters.2.external_id: repeats clusters.0.external_id" in twice.output
     assert _counts(cli_env) == (0, 0, 0)
+
+
+def test_more_stored_actors_than_one_lookup_takes(cli_env: str, tmp_path: Path) -> None:
+    """Stored actors are looked up 500 keys at a time: records past the first chunk, and
+    in every chunk, are matched to what is stored, not created again."""
+    clusters = [
+        {"name": f"Cluster {k}", "region_code": "SE22", "external_id": f"c-{k}"}
+        for k in range(1, 1_101)
+    ]
+    assert _import(tmp_path, _doc(clusters=clusters)).exit_code == 0
+    for k in (1, 700, 1_100):
+        clusters[k - 1]["description"] = f"changed {k}"
+    again = _import(tmp_path, _doc(clusters=clusters))
+    assert again.exit_code == 0, again.output
+    stored = {c["external_id"]: c for c in with_session(cli_env, export_document)["clusters"]}
+    assert len(stored) == 1_100
+    for k in (1, 700, 1_100):
+        assert (stored[f"c-{k}"]["description"], stored[f"c-{k}"]["version"]) == (
+            f"changed {k}",
+            2,
+        )
+    assert stored["c-2"]["version"] == 1
+
+
+def test_a_record_creating_an_actor_without_its_name_is_named_once(cli_env: str) -> None:
+    doc = _doc()
+    del doc["clusters"][0]["name"]
+    doc["clusters"][1]["region_code"] = "SE99"  # no NUTS code: found while parsing
+    with pytest.raises(InvalidPayload) as raised:
+        with_session(cli_env, lambda session: parse_document(session, doc))
+    found = [(e.field, e.message) for e in raised.value.errors]
+    assert (
+        "clusters.0.name",
+        "field required: a record that creates an actor needs name and region_code",
+    ) in found
+    # Found while parsing, and not reported again by the checks against stored data.
+    assert [f for f, _ in found].count("clusters.1.region_code") == 1
