@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.errors import InvalidPayload
-from app.transfer.service import export_document, parse_document
+from app.transfer.service import export_document, import_document, parse_document
 from tests.conftest import with_session
 
 runner = CliRunner()
@@ -281,3 +281,13 @@ def test_a_record_creating_an_actor_without_its_name_is_named_once(cli_env: str)
     ) in found
     # Found while parsing, and not reported again by the checks against stored data.
     assert [f for f, _ in found].count("clusters.1.region_code") == 1
+
+
+def test_an_import_reports_its_progress_record_by_record(cli_env: str) -> None:
+    steps: list[int] = []
+
+    def run(session: Any) -> None:
+        import_document(session, parse_document(session, _doc()), steps.append)
+
+    with_session(cli_env, run)
+    assert steps == [1] * 5  # two regions, two clusters, one RDI platform
