@@ -216,3 +216,13 @@ def test_search_constraints_carry_every_set_level_rule() -> None:
     assert not constraints.feasible(pool, np.array([[0, 1, 2, 3]]))[0]  # over max_members
     with pytest.raises(ValueError):
         for_rules(ConsortiumRules(max_members=None))
+
+
+def test_counted_nouns_in_english() -> None:
+    from app.matching.rules import plural
+
+    assert [plural(1, "country"), plural(2, "country"), plural(0, "region")] == [
+        "1 country",
+        "2 countries",
+        "0 regions",
+    ]
