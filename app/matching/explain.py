@@ -16,6 +16,7 @@ PHRASES = {
         "it_offers": "It offers {}, which you seek",
         "you_offer": "You offer {}, which it seeks",
         "two_way": "The fit goes both ways: each offers something the other seeks",
+        "bridge": "It fits {}, which fits you: the three of you could cover each other's needs",
         "kind_mix": "{} next to your {}",
         "cluster": "cluster",
         "platform": "RDI platform",
@@ -38,6 +39,7 @@ PHRASES = {
         "it_offers": "Den erbjuder {}, som ni söker",
         "you_offer": "Ni erbjuder {}, som den söker",
         "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
+        "bridge": "Den passar {}, som passar er: tillsammans kan ni tre täcka varandras behov",
         "kind_mix": "{} bredvid ert {}",
         "cluster": "kluster",
         "platform": "FoI-plattform",
@@ -214,6 +216,8 @@ def pair_reasons(
         reasons.append(say["you_offer"].format(capabilities_text(index, takes, lang)))
     if gives and takes:
         reasons.append(say["two_way"])
+    elif scores.bridge is not None and scores.bridge_via is not None and scores.bridge[j] > 0:
+        reasons.append(say["bridge"].format(index.features[scores.bridge_via[j]].profile.name))
     if scores.kind_mix[j] > 0:
         mine = say["cluster"] if index.is_cluster[i] else say["platform"]
         theirs = say["a_platform"] if index.is_cluster[i] else say["a_cluster"]

@@ -101,6 +101,10 @@ class PairScores:
     s3_support: np.ndarray
     regional: np.ndarray
     score: np.ndarray
+    # Filled in for the top of a ranking only (app.matching.bridges): how strongly the
+    # actor fits one of the asker's own complements, and that complement's row (-1: none).
+    bridge: np.ndarray | None = None
+    bridge_via: np.ndarray | None = None
 
 
 def complementarity(
@@ -491,9 +495,7 @@ class MatchIndex:
         )
         regional = 0.5 * other_region + 0.5 * s3_support
 
-        score = combine(
-            {"thematic": thematic, "complementarity": comp, "regional": regional}, self.weights
-        )
+        score = self.score_of(thematic, comp, regional, r)
         return PairScores(
             theme=theme,
             concepts=concepts,
@@ -510,8 +512,23 @@ class MatchIndex:
             other_region=other_region,
             s3_support=s3_support,
             regional=regional,
-            score=self._with_track_record(score, r),
+            score=score,
         )
+
+    def score_of(
+        self,
+        thematic: np.ndarray,
+        complementarity: np.ndarray,
+        regional: np.ndarray,
+        rows: np.ndarray | slice,
+    ) -> np.ndarray:
+        """The pair score of these components for these rows: the weighted combination,
+        lifted by the track record."""
+        score = combine(
+            {"thematic": thematic, "complementarity": complementarity, "regional": regional},
+            self.weights,
+        )
+        return self._with_track_record(score, rows)
 
     def _with_track_record(self, score: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
         """Close part of the gap to 1 for proven partners; no track record, no change."""

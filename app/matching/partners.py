@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.matching.bridges import with_bridges
 from app.matching.explain import pair_reasons
 from app.matching.index import MatchIndex
 
@@ -43,6 +44,7 @@ def candidates(
     if theme is not None:
         column = index.theme_columns.get(theme)
         eligible &= index.themes[:, column] > 0 if column is not None else False
+    scores = with_bridges(index, i, scores, eligible, region_level)
     chosen = np.flatnonzero(eligible)
     if len(chosen) > limit:
         top = np.argpartition(-scores.score[chosen], limit - 1)[:limit]

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from app.matching import index as index_module
+from app.matching.bridges import with_bridges
 from app.matching.consortia import Infeasible, propose_consortia
 from app.matching.features import compute_features, reader_for
 from app.matching.index import MatchIndex
@@ -112,6 +113,7 @@ class InProcessEngine:
         scores = self.index.pair_scores(i, 2)
         eligible = scores.other_region > 0
         eligible[i] = False
+        scores = with_bridges(self.index, i, scores, eligible, 2)
         return ScoreParts(
             ids=self.index.ids,
             eligible=eligible,

@@ -105,6 +105,9 @@ def test_scores_for_some_rows_are_those_rows_of_the_full_scores() -> None:
         rows = np.array([index.position[a] for a in (4, 2)])
         some = index.pair_scores(index.position[query], rows=rows)
         for name, values in vars(some).items():
+            if values is None:  # the bridges, filled in for rankings only
+                assert getattr(full, name) is None, name
+                continue
             assert values.tolist() == pytest.approx(getattr(full, name)[rows].tolist()), name
 
 
