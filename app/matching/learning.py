@@ -4,8 +4,9 @@ The pair score is a weighted geometric mean, exp(sum_k w_k * log(c_k + FLOOR)), 
 by it is ranking by a linear function of the log components: a logistic regression over
 those logs fits exactly the weights the index uses. Fitted weights replace the defaults
 only when they rank held-out labels better (cross-validated by query actor), and every
-label is weighted so that no single key holds more than a set share of the total: a key
-that floods verdicts cannot move everyone else's rankings by much.
+label is weighted so that no single key holds more than a set share of the total, and labels
+from few keys move the weights only part of the way: a key that floods verdicts, or is the
+only one giving any, cannot move everyone else's rankings by much.
 """
 
 from collections import defaultdict
@@ -26,6 +27,9 @@ FOLDS = 5
 MIN_GAIN = 0.02  # held-out AUC the fitted weights must add over the defaults ...
 GAIN_STANDARD_ERRORS = 2.0  # ... and by this many standard errors over held-out queries
 MIN_EXPONENT = 0.05  # every component keeps a say: a pair must still be close and complementary
+# Labels from this many keys may move the weights all the way to the fit; fewer keys move
+# them part of the way (one key a tenth), so no single key re-weights everyone's rankings.
+FULL_TRUST_KEYS = 10
 
 
 @dataclass
@@ -141,6 +145,14 @@ def fit_on(
     return {name: round(float(w), 4) for name, w in zip(COMPONENTS, exponents, strict=True)}
 
 
+def trusted(fitted: dict[str, float], said_by: list[str]) -> dict[str, float]:
+    """The fitted weights moved from the defaults in proportion to how many keys gave the
+    labels (all the way from FULL_TRUST_KEYS keys on)."""
+    share = min(1.0, len(set(said_by)) / FULL_TRUST_KEYS)
+    defaults = default_weights()
+    return {k: round(defaults[k] + share * (fitted[k] - defaults[k]), 4) for k in COMPONENTS}
+
+
 def _ranking(features: np.ndarray, weights: dict[str, float]) -> np.ndarray:
     return np.asarray(features @ np.array([weights[name] for name in COMPONENTS]))
 
@@ -157,7 +169,8 @@ def cross_validate(data: LabelMatrix, share: float = KEY_SHARE_CAP) -> Evaluatio
             continue
         train_weights = capped_weights([data.said_by[i] for i in train], share)
         fitted = fit_on(data.features[train], data.positive[train], train_weights)
-        fitted = fitted or default_weights()  # nothing learnt: no gain on this fold
+        # What would be used: nothing learnt is no gain on this fold.
+        fitted = trusted(fitted, [data.said_by[i] for i in train]) if fitted else default_weights()
         test_weights = capped_weights([data.said_by[i] for i in test], share)
         args = (data.positive[test], data.queries[test], test_weights)
         fitted_auc = grouped_auc(_ranking(data.features[test], fitted), *args)
@@ -202,6 +215,7 @@ def fit_weights(index: MatchIndex, labels: list[Label], share: float = KEY_SHARE
     if fitted is None:
         reason = "no score component makes a positive label more likely"
         return FitResult(defaults, "default", reason, usable_labels=n)
+    fitted = trusted(fitted, data.said_by)
     evaluation = cross_validate(data, share)
     if evaluation is None:
         reason = "no held-out query actor has both positive and negative labels"

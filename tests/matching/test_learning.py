@@ -90,6 +90,19 @@ def test_planted_labels_move_the_weights_their_way_and_beat_the_defaults() -> No
     assert result.evaluation.folds == 5
 
 
+def test_labels_from_one_key_move_the_weights_a_tenth_of_the_way() -> None:
+    by_regions = fit_weights(index(), planted_labels(index(), TRUE_WEIGHTS, seed=1))
+    alone = fit_weights(index(), planted_labels(index(), TRUE_WEIGHTS, seed=1, said_by="solo"))
+    assert by_regions.fitted_weights is not None and alone.fitted_weights is not None
+    defaults = default_weights()
+    # The same labels: the fit on every key's labels moved far (as above); one key's
+    # labels move a tenth as far, whatever the fit found.
+    assert alone.fitted_weights["complementarity"] - defaults["complementarity"] < 0.05
+    assert alone.fitted_weights["complementarity"] > defaults["complementarity"]
+    assert alone.fitted_weights["thematic"] > defaults["thematic"] - 0.05
+    assert sum(alone.fitted_weights.values()) == pytest.approx(1.0, abs=1e-3)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_random_labels_keep_the_defaults(seed: int) -> None:
     result = fit_weights(index(), random_labels(index(), seed))
