@@ -6,8 +6,9 @@ import pytest
 from sqlmodel import Session
 
 from app.calls import service
+from app.calls.models import CallFields
 from app.consortia.models import SavedConsortium
-from app.errors import Conflict, InvalidPayload
+from app.errors import Conflict, InvalidPayload, PreconditionFailed
 from app.matching_service.keeper import IndexKeeper
 from tests.service_world import add_call, build_world
 
@@ -70,3 +71,21 @@ def test_a_call_in_use_cannot_be_deleted(session: Session) -> None:
     service.delete_call(session, unused, None)
     session.flush()
     assert session.get(type(unused), unused.id) is None
+
+
+def test_a_stale_if_match_stops_a_call_replacement(session: Session) -> None:
+    call = add_call(session, min_members=3, max_members=4)
+    wider = CallFields.model_validate({"name": "Call", "min_members": 3, "max_members": 5})
+    with pytest.raises(PreconditionFailed):
+        service.replace_call(session, call, wider, '"2"')
+    assert (call.version, call.max_members) == (1, 4)
+    service.replace_call(session, call, wider, '"1"')
+    assert (call.version, call.max_members) == (2, 5)
+
+
+def test_if_match_star_replaces_whatever_version_is_stored(session: Session) -> None:
+    call = add_call(session, min_members=3, max_members=4)
+    for size in (5, 6):
+        body = CallFields.model_validate({"name": "Call", "min_members": 3, "max_members": size})
+        service.replace_call(session, call, body, "*")
+    assert (call.version, call.max_members) == (3, 6)
