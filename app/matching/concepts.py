@@ -279,6 +279,15 @@ _SECTOR_WORDS = frozenset(
 # Compound heads that make a theme word the name of its sector.
 _SECTOR_HEADS = ("bransch", "industri", "näring", "sektor", "område", "omställning")
 _LEADING = frozenset({"the", "a", "an", "en", "ett", "det", "den", "de"})
+# Auxiliary and modal verbs never name a theme or capability. Stemmed in the other
+# language they can meet a vocabulary word: the Swedish stemmer makes "have" "hav" (sea),
+# so every "We have ..." read as the maritime theme.
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being"}
+    | {"do", "does", "did", "will", "would", "shall", "should", "can", "could", "may"}
+    | {"might", "must", "har", "hade", "haft", "är", "var", "varit", "blir", "blev"}
+    | {"ska", "skall", "skulle", "kan", "kunde", "måste", "bör", "borde"}
+)
 
 
 def _content(word: str) -> bool:
@@ -462,7 +471,7 @@ class _PhraseIndex:
 @lru_cache(maxsize=400_000)
 def _match(pattern: str, token: str) -> int:
     """2: the same word (by stem); 1: the token starts with the pattern's stem; 0: no."""
-    if token == ",":
+    if token == "," or token in _AUXILIARIES:
         return 0
     if token == pattern or stems(token) & stems(pattern):
         return 2

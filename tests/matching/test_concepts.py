@@ -159,3 +159,10 @@ def test_a_focus_phrase_ends_at_a_verb_and_skips_a_joined_one() -> None:
     }
     members = reader().read("The members develop and commercialise lignin-based products.")
     assert list(members.technologies.values()) == ["lignin based products"]
+
+
+def test_an_auxiliary_verb_is_never_a_vocabulary_word() -> None:
+    # The Swedish stemmer makes "have" "hav" (sea): "We have" is not the maritime theme.
+    reading = reader().read("We have long experience of training.")
+    assert reading.themes == set() and reading.offers == {"training"}
+    assert reader().read("Vi arbetar med hav och sjöfart.").themes == {"offshore"}
