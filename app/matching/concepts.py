@@ -550,41 +550,101 @@ def _clause_modes(toks: list[str]) -> list[int]:
     return modes
 
 
+# A linking verb between a focus cue and its phrase ("Our core expertise lies in X",
+# "Vår kärnkompetens ligger inom X") is not part of the phrase; nor is the preposition
+# after it.
+_LINKING_VERBS = frozenset({"lies", "lie", "is", "are", "ligger", "är"})
+_LINKED = frozenset({"in", "on", "within", "i", "på", "inom"})
+# Cues that follow their phrase: a technology named as the subject of a sentence that
+# calls it the centre of the work ("X is the common thread in what we do", "X är vårt
+# fokus", "X står i centrum").
+TRAILING_FOCUS_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "is the common thread",
+        "is our common thread",
+        "is our focus",
+        "is our main focus",
+        "is the focus",
+        "is at the heart of",
+        "is at the core of",
+        "is the core of",
+        "is central to",
+        "is our speciality",
+        "is our specialty",
+        "are the common thread",
+        "are our focus",
+        "are at the heart of",
+        "are at the core of",
+        "are central to",
+        "är den röda tråden",
+        "är vår röda tråd",
+        "är vårt fokus",
+        "är vårt huvudfokus",
+        "är i fokus",
+        "står i centrum",
+        "står i fokus",
+        "är kärnan i",
+        "är centralt",
+        "är central",
+        "är vår specialitet",
+    )
+)
+
+
 def _focus_phrases(toks: list[str]) -> list[list[int]]:
-    """The positions of the words of each phrase after a focus cue, split at "and"/"och"
-    and commas."""
+    """The positions of the words of each phrase after a focus cue, or before a trailing
+    one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
     at = 0
     while at < len(toks):
+        trailing = _starts(toks, at, TRAILING_FOCUS_CUES)
+        if trailing:
+            # The subject: from the start of its clause, read as if after a cue.
+            start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
+            out += _phrases_from(toks[:at], start)
+            at += trailing
+            continue
         length = _starts(toks, at, FOCUS_CUES)
         if not length:
             at += 1
             continue
         at += length
-        current: list[int] = []
-        taken = 0
-        while at < len(toks) and taken < _FOCUS_WORDS + 2:
-            token = toks[at]
-            if _starts(toks, at, SEEK_CUES) or _starts(toks, at, OFFER_CUES):
-                break
-            if token == "," or token in _JOINERS:
-                if current:
-                    out.append(current)
-                current = []
-            elif token.isdigit() or token in _PHRASE_ENDS:
-                break
-            elif token in _PHRASE_VERBS:
-                pass  # "develop and commercialise X": the verb is not part of X
-            elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
-                current.append(at)  # "provning av raketmotorer", "sorting of waste"
-            elif token in _STOPS:
-                break
-            elif token in _LEADING and not current:
-                pass
-            elif len(current) < _FOCUS_WORDS:
-                current.append(at)
+        if at < len(toks) and toks[at] in _LINKING_VERBS:
             at += 1
-            taken += 1
-        if current:
-            out.append(current)
+            if at < len(toks) and toks[at] in _LINKED:
+                at += 1
+        out += _phrases_from(toks, at)
+    return out
+
+
+def _phrases_from(toks: list[str], at: int) -> list[list[int]]:
+    """The phrases that start at `at`, right after a focus cue."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    taken = 0
+    while at < len(toks) and taken < _FOCUS_WORDS + 2:
+        token = toks[at]
+        if _starts(toks, at, SEEK_CUES) or _starts(toks, at, OFFER_CUES):
+            break
+        if token == "," or token in _JOINERS:
+            if current:
+                out.append(current)
+            current = []
+        elif token.isdigit() or token in _PHRASE_ENDS:
+            break
+        elif token in _PHRASE_VERBS:
+            pass  # "develop and commercialise X": the verb is not part of X
+        elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
+            current.append(at)  # "provning av raketmotorer", "sorting of waste"
+        elif token in _STOPS:
+            break
+        elif token in _LEADING and not current:
+            pass
+        elif len(current) < _FOCUS_WORDS:
+            current.append(at)
+        at += 1
+        taken += 1
+    if current:
+        out.append(current)
     return out

@@ -166,3 +166,19 @@ def test_an_auxiliary_verb_is_never_a_vocabulary_word() -> None:
     reading = reader().read("We have long experience of training.")
     assert reading.themes == set() and reading.offers == {"training"}
     assert reader().read("Vi arbetar med hav och sjöfart.").themes == {"offshore"}
+
+
+def test_a_linking_verb_after_a_focus_cue_is_not_the_phrase() -> None:
+    english = reader().read("Our core expertise lies in green roofs.")
+    assert list(english.technologies.values()) == ["green roofs"]
+    swedish = reader().read("Vår kärnkompetens ligger inom gröna tak.")
+    assert list(swedish.technologies.values()) == ["gröna tak"]
+
+
+def test_a_technology_named_as_the_subject_of_a_trailing_focus_cue() -> None:
+    english = reader().read("Summary: CubeSats is the common thread in what we do.")
+    assert list(english.technologies.values()) == ["cubesats"]
+    swedish = reader().read("Landström är den röda tråden i det vi gör.")
+    assert list(swedish.technologies.values()) == ["landström"]
+    # A pronoun as the subject names nothing.
+    assert reader().read("Det är vårt fokus.").technologies == {}
