@@ -503,13 +503,34 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[st
     return out
 
 
+# Adverbs a writer puts inside a cue ("vi vill gärna komma i kontakt med", "kan själva
+# bidra med", "would also welcome"): skipped between a cue's words.
+_CUE_ADVERBS = frozenset(
+    {"gärna", "nu", "också", "även", "själva", "själv", "särskilt", "främst"}
+    | {"also", "now", "really", "especially", "particularly", "ourselves", "very", "much"}
+)
+
+
 def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
-    """The length of the longest cue starting at `at`, or 0."""
+    """The number of tokens the longest cue starting at `at` spans (adverbs inside it
+    included), or 0."""
     best = 0
     for cue in _by_first_word(cues).get(toks[at], ()):
-        if len(cue) > best and tuple(toks[at : at + len(cue)]) == cue:
-            best = len(cue)
+        end = _cue_end(toks, at, cue)
+        if end and end - at > best:
+            best = end - at
     return best
+
+
+def _cue_end(toks: list[str], at: int, cue: tuple[str, ...]) -> int:
+    """Where the cue ends when it stands at `at`, with adverbs between its words; else 0."""
+    for word in cue:
+        while at < len(toks) and toks[at] != word and toks[at] in _CUE_ADVERBS and word != cue[0]:
+            at += 1
+        if at >= len(toks) or toks[at] != word:
+            return 0
+        at += 1
+    return at
 
 
 NEUTRAL, OFFER, SEEK, DENIED = 0, 1, 2, 3  # DENIED: "we do not seek ...", "söker vi inte"

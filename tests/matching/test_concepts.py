@@ -182,3 +182,10 @@ def test_a_technology_named_as_the_subject_of_a_trailing_focus_cue() -> None:
     assert list(swedish.technologies.values()) == ["landström"]
     # A pronoun as the subject names nothing.
     assert reader().read("Det är vårt fokus.").technologies == {}
+
+
+def test_an_adverb_inside_a_cue_does_not_break_it() -> None:
+    sought = reader().read("Vi vill gärna komma i kontakt med aktörer som kan bidra med prototyper.")
+    assert sought.seeks == {"prototyping"} and sought.offers == set()
+    both = reader().read("Vi söker kurser och kan själva bidra med certifiering.")
+    assert both.seeks == {"training"} and both.offers == {"regulatory"}
