@@ -388,14 +388,36 @@ class ConceptReader:
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
                 continue
-            for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
+            modes = _clause_modes(toks)
+            capability_hits = _strongest(self._capability_index.find(toks))
+            # In a clause on what is offered or sought, words read as a capability are
+            # not also a theme: "we offer contract manufacturing" offers production, it
+            # does not make the actor a manufacturing cluster.
+            claimed = {
+                p
+                for _, at, _, n in capability_hits
+                if modes[at] != NEUTRAL
+                for p in range(at, at + n)
+            }
+            theme_hits = [
+                hit
+                for hit in self._theme_index.find(toks)
+                if not set(range(hit[1], hit[1] + hit[3])) <= claimed
+            ]
+            for slug, _, strong in _best_per_position(theme_hits):
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
             named = self._name_index.find(toks)
             theme_words = {p for _, at, whole, n in named if whole for p in range(at, at + n)}
             theme_words |= {p for p, t in enumerate(toks) if t in _SECTOR_WORDS}
-            modes = _clause_modes(toks)
-            for slug, position, _, _ in self._capability_index.find(toks):
-                if _negated(toks, position):
+            ends = {at + n for _, at, _, n in capability_hits}
+            served = {
+                p
+                for _, at, _, n in capability_hits
+                if _serves(toks, at, ends)
+                for p in range(at, at + n)
+            }
+            for slug, position, _, n in capability_hits:
+                if _negated(toks, position) or set(range(position, position + n)) <= served:
                     continue
                 if modes[position] != DENIED:
                     {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
@@ -423,6 +445,27 @@ def _best_per_position(hits: list[Hit]) -> list[tuple[str, int, bool]]:
     for slug, position, strong, _ in hits:
         best[slug, position] = best.get((slug, position), False) or strong
     return [(slug, position, strong) for (slug, position), strong in best.items()]
+
+
+def _strongest(hits: list[Hit]) -> list[Hit]:
+    """Where a word is one capability whole, a prefix match of another there is not read:
+    "pilotkunder" is "pilot customers", not also a "pilot" plant."""
+    strong_at = {position for _, position, strong, _ in hits if strong}
+    return [hit for hit in hits if hit[2] or hit[1] not in strong_at]
+
+
+# Determiners and possessives between "for" and the noun it governs.
+_DETERMINERS = _LEADING | {"our", "its", "their", "vår", "våra", "vårt", "dess", "deras"}
+
+
+def _serves(toks: list[str], position: int, ends: set[int]) -> bool:
+    """Whether the capability at `position` only says whom another one serves: "courses for
+    our member companies", "kurser för medlemsföretagens anställda" offer or seek training,
+    not a company network."""
+    before = position - 1
+    while before >= 0 and toks[before] in _DETERMINERS:
+        before -= 1
+    return before >= 0 and toks[before] in {"for", "för"} and before in ends
 
 
 class _PhraseIndex:

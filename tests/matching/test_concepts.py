@@ -189,3 +189,21 @@ def test_an_adverb_inside_a_cue_does_not_break_it() -> None:
     assert sought.seeks == {"prototyping"} and sought.offers == set()
     both = reader().read("Vi söker kurser och kan själva bidra med certifiering.")
     assert both.seeks == {"training"} and both.offers == {"regulatory"}
+
+
+def test_a_capability_offered_or_sought_is_not_also_a_theme() -> None:
+    offered = reader().read("We offer contract manufacturing.")
+    assert offered.offers == {"manufacturing"} and offered.themes == set()
+    assert reader().read("A cluster for manufacturing companies.").themes == {
+        "advanced-manufacturing"
+    }
+
+
+def test_a_whole_word_capability_beats_a_prefix_match_there() -> None:
+    # "pilotkunder" is pilot customers (market access), not also a pilot plant.
+    assert reader().read("Vi söker pilotkunder.").seeks == {"market-access"}
+
+
+def test_whom_a_capability_serves_is_not_a_capability() -> None:
+    assert reader().read("Vi söker kurser för medlemsföretagens anställda.").seeks == {"training"}
+    assert reader().read("We offer courses for our member companies.").offers == {"training"}
