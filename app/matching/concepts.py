@@ -554,6 +554,12 @@ _CUE_ADVERBS = frozenset(
 )
 
 
+# Swedish puts the subject after the verb when something else opens the clause
+# ("Tillsammans med våra partner utvecklar vi X", "Inom regionen arbetar vi med X"): the
+# pronoun stands inside or right after a cue.
+_INVERTED = frozenset({"vi", "de", "man"})
+
+
 def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
     """The number of tokens the longest cue starting at `at` spans (adverbs inside it
     included), or 0."""
@@ -568,7 +574,12 @@ def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
 def _cue_end(toks: list[str], at: int, cue: tuple[str, ...]) -> int:
     """Where the cue ends when it stands at `at`, with adverbs between its words; else 0."""
     for word in cue:
-        while at < len(toks) and toks[at] != word and toks[at] in _CUE_ADVERBS and word != cue[0]:
+        while (
+            at < len(toks)
+            and toks[at] != word
+            and toks[at] in _CUE_ADVERBS | _INVERTED
+            and word != cue[0]
+        ):
             at += 1
         if at >= len(toks) or toks[at] != word:
             return 0
@@ -674,6 +685,8 @@ def _focus_phrases(toks: list[str]) -> list[list[int]]:
             at += 1
             continue
         at += length
+        while at < len(toks) and toks[at] in _INVERTED | _CUE_ADVERBS:
+            at += 1  # "utvecklar vi också X"
         if at < len(toks) and toks[at] in _LINKING_VERBS:
             at += 1
             if at < len(toks) and toks[at] in _LINKED:

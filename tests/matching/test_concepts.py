@@ -207,3 +207,10 @@ def test_a_whole_word_capability_beats_a_prefix_match_there() -> None:
 def test_whom_a_capability_serves_is_not_a_capability() -> None:
     assert reader().read("Vi söker kurser för medlemsföretagens anställda.").seeks == {"training"}
     assert reader().read("We offer courses for our member companies.").offers == {"training"}
+
+
+def test_a_swedish_subject_after_the_verb_does_not_end_the_phrase() -> None:
+    inverted = reader().read("Tillsammans med våra partner utvecklar vi kollaborativa robotar.")
+    assert list(inverted.technologies.values()) == ["kollaborativa robotar"]
+    inside = reader().read("Inom regionen arbetar vi med akvaponi.")
+    assert list(inside.technologies.values()) == ["akvaponi"]
