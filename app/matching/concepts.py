@@ -205,6 +205,7 @@ FOCUS_CUES = tuple(
 )
 _FOCUS_WORDS = 4
 _OF = frozenset({"of", "av"})  # joins the words of one focus phrase
+_FOR = frozenset({"for", "för"})
 # A focus phrase ends at a verb of time or being ("Our work on X started in 2007")...
 _PHRASE_ENDS = frozenset(
     {"started", "startade", "began", "började", "has", "have", "har", "was", "var", "were"}
@@ -266,6 +267,25 @@ _STOPS = frozenset(
         "även",
         "så",
         "as",
+        # Prepositions that end a focus phrase like "for" and "in" do ("återvinning av
+        # näringsämnen ur slam" is not read up to a dangling "ur").
+        "ur",
+        "från",
+        "from",
+        "mellan",
+        "between",
+        "vid",
+        "hos",
+        "om",
+        "about",
+        "mot",
+        "towards",
+        "into",
+        "via",
+        "genom",
+        "through",
+        "bland",
+        "among",
     ]
 )
 # Definite and plural endings of Swedish nouns.
@@ -421,7 +441,7 @@ class ConceptReader:
                     continue
                 if modes[position] != DENIED:
                     {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
-            for positions in _focus_phrases(toks):
+            for positions in _focus_phrases(toks, theme_words):
                 phrase = [toks[p] for p in positions]
                 # A capability or a theme after a focus cue is not a technology
                 # ("expertise in prototyping", "working on the food sector").
@@ -667,7 +687,7 @@ TRAILING_FOCUS_CUES = tuple(
 )
 
 
-def _focus_phrases(toks: list[str]) -> list[list[int]]:
+def _focus_phrases(toks: list[str], themes: set[int] = frozenset()) -> list[list[int]]:
     """The positions of the words of each phrase after a focus cue, or before a trailing
     one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
@@ -677,7 +697,7 @@ def _focus_phrases(toks: list[str]) -> list[list[int]]:
         if trailing:
             # The subject: from the start of its clause, read as if after a cue.
             start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
-            out += _phrases_from(toks[:at], start)
+            out += _phrases_from(toks[:at], start, themes)
             at += trailing
             continue
         length = _starts(toks, at, FOCUS_CUES)
@@ -691,12 +711,13 @@ def _focus_phrases(toks: list[str]) -> list[list[int]]:
             at += 1
             if at < len(toks) and toks[at] in _LINKED:
                 at += 1
-        out += _phrases_from(toks, at)
+        out += _phrases_from(toks, at, themes)
     return out
 
 
-def _phrases_from(toks: list[str], at: int) -> list[list[int]]:
-    """The phrases that start at `at`, right after a focus cue."""
+def _phrases_from(toks: list[str], at: int, themes: set[int]) -> list[list[int]]:
+    """The phrases that start at `at`, right after a focus cue (`themes`: the positions
+    of theme names, which a phrase does not take in after "for")."""
     out: list[list[int]] = []
     current: list[int] = []
     taken = 0
@@ -714,14 +735,31 @@ def _phrases_from(toks: list[str], at: int) -> list[list[int]]:
             pass  # "develop and commercialise X": the verb is not part of X
         elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
             current.append(at)  # "provning av raketmotorer", "sorting of waste"
+        elif (
+            token in _FOR
+            and current
+            and _words_in(toks, current) < _FOCUS_WORDS
+            and toks[at + 1 : at + 2]
+            and _content(toks[at + 1])
+            and at + 1 not in themes
+        ):
+            # "X for Y" names a kind of X: "sensors for fall detection", "plattformar för
+            # digitala tvillingar" (a generic head alone says little); "X for the food
+            # sector" and "X för livsmedelsindustrin" name the theme, not the technology.
+            current.append(at)
         elif token in _STOPS:
             break
         elif token in _LEADING and not current:
             pass
-        elif len(current) < _FOCUS_WORDS:
+        elif _words_in(toks, current) < _FOCUS_WORDS:
             current.append(at)
         at += 1
         taken += 1
     if current:
         out.append(current)
     return out
+
+
+def _words_in(toks: list[str], positions: list[int]) -> int:
+    """The content words of a phrase: "of" and "for" inside it do not count."""
+    return sum(1 for p in positions if _content(toks[p]))

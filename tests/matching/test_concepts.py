@@ -185,7 +185,9 @@ def test_a_technology_named_as_the_subject_of_a_trailing_focus_cue() -> None:
 
 
 def test_an_adverb_inside_a_cue_does_not_break_it() -> None:
-    sought = reader().read("Vi vill gärna komma i kontakt med aktörer som kan bidra med prototyper.")
+    sought = reader().read(
+        "Vi vill gärna komma i kontakt med aktörer som kan bidra med prototyper."
+    )
     assert sought.seeks == {"prototyping"} and sought.offers == set()
     both = reader().read("Vi söker kurser och kan själva bidra med certifiering.")
     assert both.seeks == {"training"} and both.offers == {"regulatory"}
@@ -214,3 +216,20 @@ def test_a_swedish_subject_after_the_verb_does_not_end_the_phrase() -> None:
     assert list(inverted.technologies.values()) == ["kollaborativa robotar"]
     inside = reader().read("Inom regionen arbetar vi med akvaponi.")
     assert list(inside.technologies.values()) == ["akvaponi"]
+
+
+def test_a_focus_phrase_may_hold_for_but_not_the_theme_after_it() -> None:
+    platforms = reader().read("Vår kärnkompetens är plattformar för digitala tvillingar.")
+    assert list(platforms.technologies.values()) == ["plattformar för digitala tvillingar"]
+    sensors = reader().read("Our focus is on sensors for fall detection.")
+    assert list(sensors.technologies.values()) == ["sensors for fall detection"]
+    # "for" before a theme's name, or before a determiner, ends the phrase.
+    assert list(reader().read("Vi utvecklar sensorer för livsmedelsindustrin.").technologies) == [
+        "sens"
+    ]
+    assert list(reader().read("We develop sensors for the food sector.").technologies) == ["sens"]
+
+
+def test_a_focus_phrase_ends_at_a_preposition() -> None:
+    reading = reader().read("Vår kärnkompetens är återvinning av näringsämnen ur slam.")
+    assert list(reading.technologies.values()) == ["återvinning av näringsämnen"]
