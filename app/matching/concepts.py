@@ -441,7 +441,13 @@ class ConceptReader:
                     continue
                 if modes[position] != DENIED:
                     {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
-            for positions in _focus_phrases(toks, theme_words):
+            # Words that name a theme (by its name, not a narrower synonym), a sector or
+            # a capability: "X for Y" with such a Y says whom X serves ("för
+            # livsmedelsindustrin", "for forest-based industries"), not which X it is.
+            general = theme_words | {
+                p for _, at, _, n in capability_hits for p in range(at, at + n)
+            }
+            for positions in _focus_phrases(toks, general):
                 phrase = [toks[p] for p in positions]
                 # A capability or a theme after a focus cue is not a technology
                 # ("expertise in prototyping", "working on the food sector").
@@ -687,7 +693,7 @@ TRAILING_FOCUS_CUES = tuple(
 )
 
 
-def _focus_phrases(toks: list[str], themes: set[int] = frozenset()) -> list[list[int]]:
+def _focus_phrases(toks: list[str], general: set[int] = frozenset()) -> list[list[int]]:
     """The positions of the words of each phrase after a focus cue, or before a trailing
     one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
@@ -697,7 +703,7 @@ def _focus_phrases(toks: list[str], themes: set[int] = frozenset()) -> list[list
         if trailing:
             # The subject: from the start of its clause, read as if after a cue.
             start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
-            out += _phrases_from(toks[:at], start, themes)
+            out += _phrases_from(toks[:at], start, general)
             at += trailing
             continue
         length = _starts(toks, at, FOCUS_CUES)
@@ -711,13 +717,13 @@ def _focus_phrases(toks: list[str], themes: set[int] = frozenset()) -> list[list
             at += 1
             if at < len(toks) and toks[at] in _LINKED:
                 at += 1
-        out += _phrases_from(toks, at, themes)
+        out += _phrases_from(toks, at, general)
     return out
 
 
-def _phrases_from(toks: list[str], at: int, themes: set[int]) -> list[list[int]]:
-    """The phrases that start at `at`, right after a focus cue (`themes`: the positions
-    of theme names, which a phrase does not take in after "for")."""
+def _phrases_from(toks: list[str], at: int, general: set[int]) -> list[list[int]]:
+    """The phrases that start at `at`, right after a focus cue (`general`: the positions
+    of themes, sectors and capabilities, which a phrase does not take in after "for")."""
     out: list[list[int]] = []
     current: list[int] = []
     taken = 0
@@ -735,14 +741,7 @@ def _phrases_from(toks: list[str], at: int, themes: set[int]) -> list[list[int]]
             pass  # "develop and commercialise X": the verb is not part of X
         elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
             current.append(at)  # "provning av raketmotorer", "sorting of waste"
-        elif (
-            token in _FOR
-            and current
-            and _words_in(toks, current) < _FOCUS_WORDS
-            and toks[at + 1 : at + 2]
-            and _content(toks[at + 1])
-            and at + 1 not in themes
-        ):
+        elif token in _FOR and current and _specifies(toks, at, general):
             # "X for Y" names a kind of X: "sensors for fall detection", "plattformar för
             # digitala tvillingar" (a generic head alone says little); "X for the food
             # sector" and "X för livsmedelsindustrin" name the theme, not the technology.
@@ -758,6 +757,19 @@ def _phrases_from(toks: list[str], at: int, themes: set[int]) -> list[list[int]]
     if current:
         out.append(current)
     return out
+
+
+def _specifies(toks: list[str], at: int, general: set[int]) -> bool:
+    """Whether the words after "for" at `at` name a specific kind of what precedes: content
+    words whose head (the last) is not a theme, sector or capability ("for forest-based
+    industries", "för smart produktion" say whom it serves), not coordinated with more
+    ("for smart and sustainable cities" is a list of whom it serves)."""
+    end = at + 1
+    while end < len(toks) and toks[end] != "," and _content(toks[end]):
+        end += 1
+    if end == at + 1 or end - 1 in general:
+        return False
+    return end >= len(toks) or (toks[end] not in _JOINERS and toks[end] != ",")
 
 
 def _words_in(toks: list[str], positions: list[int]) -> int:

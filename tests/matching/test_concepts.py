@@ -233,3 +233,11 @@ def test_a_focus_phrase_may_hold_for_but_not_the_theme_after_it() -> None:
 def test_a_focus_phrase_ends_at_a_preposition() -> None:
     reading = reader().read("Vår kärnkompetens är återvinning av näringsämnen ur slam.")
     assert list(reading.technologies.values()) == ["återvinning av näringsämnen"]
+
+
+def test_for_whom_a_technology_is_made_is_not_part_of_it() -> None:
+    # A sector, or a list of whom it serves, after "for" is not the technology.
+    sector = reader().read("The members develop lignin valorisation for forest-based industries.")
+    assert list(sector.technologies.values()) == ["lignin valorisation"]
+    listed = reader().read("We develop city logistics for smart and sustainable cities.")
+    assert list(listed.technologies.values()) == ["city logistics"]
