@@ -494,6 +494,11 @@ def _serves(toks: list[str], position: int, ends: set[int]) -> bool:
     return before >= 0 and toks[before] in {"for", "för"} and before in ends
 
 
+# "X-based" between the words of a phrase only says what a thing is made of or built on:
+# "forest-based industries" are the forest industry, "skogsbaserad industri" skogsindustri.
+_BASED = frozenset({"based", "baserad", "baserade", "baserat"})
+
+
 class _PhraseIndex:
     """Phrases keyed by the first letters of their first word, so each token of a text is
     checked against a handful of phrases, not all."""
@@ -522,11 +527,16 @@ class _PhraseIndex:
             candidates = self._by_start.get(token[:3], []) + self._by_end.get(token[-3:], [])
             for slug, pattern in candidates:
                 window = toks[start : start + len(pattern)]
+                span = len(pattern)
+                if len(window) > 1 and window[1] in _BASED and pattern[1] not in _BASED:
+                    # "forest-based industries" is the forest industry.
+                    window = [window[0], *toks[start + 2 : start + len(pattern) + 1]]
+                    span += 1
                 if len(window) != len(pattern):
                     continue
                 found = [_match(p, t) for p, t in zip(pattern, window, strict=True)]
                 if all(found):
-                    hits.append((slug, start, all(f == 2 for f in found), len(pattern)))
+                    hits.append((slug, start, all(f == 2 for f in found), span))
         return hits
 
     def covers(self, phrase: list[str]) -> bool:

@@ -241,3 +241,9 @@ def test_for_whom_a_technology_is_made_is_not_part_of_it() -> None:
     assert list(sector.technologies.values()) == ["lignin valorisation"]
     listed = reader().read("We develop city logistics for smart and sustainable cities.")
     assert list(listed.technologies.values()) == ["city logistics"]
+
+
+def test_x_based_inside_a_phrase_is_the_phrase() -> None:
+    assert reader().read("Cluster for forest-based industries.").themes == {"bioeconomy"}
+    # A phrase that itself holds "based" still matches as written.
+    assert reader().read("A bio-based economy.").themes == {"bioeconomy"}
