@@ -436,6 +436,9 @@ class ConceptReader:
                 if _serves(toks, at, ends)
                 for p in range(at, at + n)
             }
+            # "data analytics skills", "design skills": the skills are the capability
+            # before them, not training.
+            served |= {p for p, t in enumerate(toks) if t in _SKILLS and p in ends}
             for slug, position, _, n in capability_hits:
                 if _negated(toks, position) or set(range(position, position + n)) <= served:
                     continue
@@ -480,6 +483,7 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
     return [hit for hit in hits if hit[2] or hit[1] not in strong_at]
 
 
+_SKILLS = frozenset({"skills", "skill", "färdigheter"})
 # Determiners and possessives between "for" and the noun it governs.
 _DETERMINERS = _LEADING | {"our", "its", "their", "vår", "våra", "vårt", "dess", "deras"}
 

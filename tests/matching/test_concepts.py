@@ -247,3 +247,8 @@ def test_x_based_inside_a_phrase_is_the_phrase() -> None:
     assert reader().read("Cluster for forest-based industries.").themes == {"bioeconomy"}
     # A phrase that itself holds "based" still matches as written.
     assert reader().read("A bio-based economy.").themes == {"bioeconomy"}
+
+
+def test_skills_in_a_capability_are_that_capability() -> None:
+    assert reader().read("We need design skills.").seeks == {"design"}
+    assert reader().read("We seek skills development.").seeks == {"training"}
