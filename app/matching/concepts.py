@@ -707,7 +707,7 @@ TRAILING_FOCUS_CUES = tuple(
 )
 
 
-def _focus_phrases(toks: list[str], general: set[int] = frozenset()) -> list[list[int]]:
+def _focus_phrases(toks: list[str], general: set[int]) -> list[list[int]]:
     """The positions of the words of each phrase after a focus cue, or before a trailing
     one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
