@@ -205,6 +205,7 @@ FOCUS_CUES = tuple(
 )
 _FOCUS_WORDS = 4
 _OF = frozenset({"of", "av"})  # joins the words of one focus phrase
+_FOR = frozenset({"for", "för"})
 # A focus phrase ends at a verb of time or being ("Our work on X started in 2007")...
 _PHRASE_ENDS = frozenset(
     {"started", "startade", "began", "började", "has", "have", "har", "was", "var", "were"}
@@ -266,6 +267,25 @@ _STOPS = frozenset(
         "även",
         "så",
         "as",
+        # Prepositions that end a focus phrase like "for" and "in" do ("återvinning av
+        # näringsämnen ur slam" is not read up to a dangling "ur").
+        "ur",
+        "från",
+        "from",
+        "mellan",
+        "between",
+        "vid",
+        "hos",
+        "om",
+        "about",
+        "mot",
+        "towards",
+        "into",
+        "via",
+        "genom",
+        "through",
+        "bland",
+        "among",
     ]
 )
 # Definite and plural endings of Swedish nouns.
@@ -279,6 +299,15 @@ _SECTOR_WORDS = frozenset(
 # Compound heads that make a theme word the name of its sector.
 _SECTOR_HEADS = ("bransch", "industri", "näring", "sektor", "område", "omställning")
 _LEADING = frozenset({"the", "a", "an", "en", "ett", "det", "den", "de"})
+# Auxiliary and modal verbs never name a theme or capability. Stemmed in the other
+# language they can meet a vocabulary word: the Swedish stemmer makes "have" "hav" (sea),
+# so every "We have ..." read as the maritime theme.
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being"}
+    | {"do", "does", "did", "will", "would", "shall", "should", "can", "could", "may"}
+    | {"might", "must", "har", "hade", "haft", "är", "var", "varit", "blir", "blev"}
+    | {"ska", "skall", "skulle", "kan", "kunde", "måste", "bör", "borde"}
+)
 
 
 def _content(word: str) -> bool:
@@ -379,18 +408,49 @@ class ConceptReader:
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
                 continue
-            for slug, _, strong in _best_per_position(self._theme_index.find(toks)):
+            modes = _clause_modes(toks)
+            capability_hits = _strongest(self._capability_index.find(toks))
+            # In a clause on what is offered or sought, words read as a capability are
+            # not also a theme: "we offer contract manufacturing" offers production, it
+            # does not make the actor a manufacturing cluster.
+            claimed = {
+                p
+                for _, at, _, n in capability_hits
+                if modes[at] != NEUTRAL
+                for p in range(at, at + n)
+            }
+            theme_hits = [
+                hit
+                for hit in self._theme_index.find(toks)
+                if not set(range(hit[1], hit[1] + hit[3])) <= claimed
+            ]
+            for slug, _, strong in _best_per_position(theme_hits):
                 evidence[slug] = evidence.get(slug, 0.0) + (STRONG if strong else WEAK)
             named = self._name_index.find(toks)
             theme_words = {p for _, at, whole, n in named if whole for p in range(at, at + n)}
             theme_words |= {p for p, t in enumerate(toks) if t in _SECTOR_WORDS}
-            modes = _clause_modes(toks)
-            for slug, position, _, _ in self._capability_index.find(toks):
-                if _negated(toks, position):
+            ends = {at + n for _, at, _, n in capability_hits}
+            served = {
+                p
+                for _, at, _, n in capability_hits
+                if _serves(toks, at, ends)
+                for p in range(at, at + n)
+            }
+            # "data analytics skills", "design skills": the skills are the capability
+            # before them, not training.
+            served |= {p for p, t in enumerate(toks) if t in _SKILLS and p in ends}
+            for slug, position, _, n in capability_hits:
+                if _negated(toks, position) or set(range(position, position + n)) <= served:
                     continue
                 if modes[position] != DENIED:
                     {SEEK: seeks, OFFER: offers, NEUTRAL: neutral}[modes[position]].add(slug)
-            for positions in _focus_phrases(toks):
+            # Words that name a theme (by its name, not a narrower synonym), a sector or
+            # a capability: "X for Y" with such a Y says whom X serves ("för
+            # livsmedelsindustrin", "for forest-based industries"), not which X it is.
+            general = theme_words | {
+                p for _, at, _, n in capability_hits for p in range(at, at + n)
+            }
+            for positions in _focus_phrases(toks, general):
                 phrase = [toks[p] for p in positions]
                 # A capability or a theme after a focus cue is not a technology
                 # ("expertise in prototyping", "working on the food sector").
@@ -414,6 +474,33 @@ def _best_per_position(hits: list[Hit]) -> list[tuple[str, int, bool]]:
     for slug, position, strong, _ in hits:
         best[slug, position] = best.get((slug, position), False) or strong
     return [(slug, position, strong) for (slug, position), strong in best.items()]
+
+
+def _strongest(hits: list[Hit]) -> list[Hit]:
+    """Where a word is one capability whole, a prefix match of another there is not read:
+    "pilotkunder" is "pilot customers", not also a "pilot" plant."""
+    strong_at = {position for _, position, strong, _ in hits if strong}
+    return [hit for hit in hits if hit[2] or hit[1] not in strong_at]
+
+
+_SKILLS = frozenset({"skills", "skill", "färdigheter"})
+# Determiners and possessives between "for" and the noun it governs.
+_DETERMINERS = _LEADING | {"our", "its", "their", "vår", "våra", "vårt", "dess", "deras"}
+
+
+def _serves(toks: list[str], position: int, ends: set[int]) -> bool:
+    """Whether the capability at `position` only says whom another one serves: "courses for
+    our member companies", "kurser för medlemsföretagens anställda" offer or seek training,
+    not a company network."""
+    before = position - 1
+    while before >= 0 and toks[before] in _DETERMINERS:
+        before -= 1
+    return before >= 0 and toks[before] in {"for", "för"} and before in ends
+
+
+# "X-based" between the words of a phrase only says what a thing is made of or built on:
+# "forest-based industries" are the forest industry, "skogsbaserad industri" skogsindustri.
+_BASED = frozenset({"based", "baserad", "baserade", "baserat"})
 
 
 class _PhraseIndex:
@@ -444,11 +531,16 @@ class _PhraseIndex:
             candidates = self._by_start.get(token[:3], []) + self._by_end.get(token[-3:], [])
             for slug, pattern in candidates:
                 window = toks[start : start + len(pattern)]
+                span = len(pattern)
+                if len(window) > 1 and window[1] in _BASED and pattern[1] not in _BASED:
+                    # "forest-based industries" is the forest industry.
+                    window = [window[0], *toks[start + 2 : start + len(pattern) + 1]]
+                    span += 1
                 if len(window) != len(pattern):
                     continue
                 found = [_match(p, t) for p, t in zip(pattern, window, strict=True)]
                 if all(found):
-                    hits.append((slug, start, all(f == 2 for f in found), len(pattern)))
+                    hits.append((slug, start, all(f == 2 for f in found), span))
         return hits
 
     def covers(self, phrase: list[str]) -> bool:
@@ -462,7 +554,7 @@ class _PhraseIndex:
 @lru_cache(maxsize=400_000)
 def _match(pattern: str, token: str) -> int:
     """2: the same word (by stem); 1: the token starts with the pattern's stem; 0: no."""
-    if token == ",":
+    if token == "," or token in _AUXILIARIES:
         return 0
     if token == pattern or stems(token) & stems(pattern):
         return 2
@@ -494,13 +586,45 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[st
     return out
 
 
+# Adverbs a writer puts inside a cue ("vi vill gärna komma i kontakt med", "kan själva
+# bidra med", "would also welcome"): skipped between a cue's words.
+_CUE_ADVERBS = frozenset(
+    {"gärna", "nu", "också", "även", "själva", "själv", "särskilt", "främst"}
+    | {"also", "now", "really", "especially", "particularly", "ourselves", "very", "much"}
+)
+
+
+# Swedish puts the subject after the verb when something else opens the clause
+# ("Tillsammans med våra partner utvecklar vi X", "Inom regionen arbetar vi med X"): the
+# pronoun stands inside or right after a cue.
+_INVERTED = frozenset({"vi", "de", "man"})
+
+
 def _starts(toks: list[str], at: int, cues: tuple[tuple[str, ...], ...]) -> int:
-    """The length of the longest cue starting at `at`, or 0."""
+    """The number of tokens the longest cue starting at `at` spans (adverbs inside it
+    included), or 0."""
     best = 0
     for cue in _by_first_word(cues).get(toks[at], ()):
-        if len(cue) > best and tuple(toks[at : at + len(cue)]) == cue:
-            best = len(cue)
+        end = _cue_end(toks, at, cue)
+        if end and end - at > best:
+            best = end - at
     return best
+
+
+def _cue_end(toks: list[str], at: int, cue: tuple[str, ...]) -> int:
+    """Where the cue ends when it stands at `at`, with adverbs between its words; else 0."""
+    for word in cue:
+        while (
+            at < len(toks)
+            and toks[at] != word
+            and toks[at] in _CUE_ADVERBS | _INVERTED
+            and word != cue[0]
+        ):
+            at += 1
+        if at >= len(toks) or toks[at] != word:
+            return 0
+        at += 1
+    return at
 
 
 NEUTRAL, OFFER, SEEK, DENIED = 0, 1, 2, 3  # DENIED: "we do not seek ...", "söker vi inte"
@@ -541,41 +665,127 @@ def _clause_modes(toks: list[str]) -> list[int]:
     return modes
 
 
-def _focus_phrases(toks: list[str]) -> list[list[int]]:
-    """The positions of the words of each phrase after a focus cue, split at "and"/"och"
-    and commas."""
+# A linking verb between a focus cue and its phrase ("Our core expertise lies in X",
+# "Vår kärnkompetens ligger inom X") is not part of the phrase; nor is the preposition
+# after it.
+_LINKING_VERBS = frozenset({"lies", "lie", "is", "are", "ligger", "är"})
+_LINKED = frozenset({"in", "on", "within", "i", "på", "inom"})
+# Cues that follow their phrase: a technology named as the subject of a sentence that
+# calls it the centre of the work ("X is the common thread in what we do", "X är vårt
+# fokus", "X står i centrum").
+TRAILING_FOCUS_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "is the common thread",
+        "is our common thread",
+        "is our focus",
+        "is our main focus",
+        "is the focus",
+        "is at the heart of",
+        "is at the core of",
+        "is the core of",
+        "is central to",
+        "is our speciality",
+        "is our specialty",
+        "are the common thread",
+        "are our focus",
+        "are at the heart of",
+        "are at the core of",
+        "are central to",
+        "är den röda tråden",
+        "är vår röda tråd",
+        "är vårt fokus",
+        "är vårt huvudfokus",
+        "är i fokus",
+        "står i centrum",
+        "står i fokus",
+        "är kärnan i",
+        "är centralt",
+        "är central",
+        "är vår specialitet",
+    )
+)
+
+
+def _focus_phrases(toks: list[str], general: set[int]) -> list[list[int]]:
+    """The positions of the words of each phrase after a focus cue, or before a trailing
+    one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
     at = 0
     while at < len(toks):
+        trailing = _starts(toks, at, TRAILING_FOCUS_CUES)
+        if trailing:
+            # The subject: from the start of its clause, read as if after a cue.
+            start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
+            out += _phrases_from(toks[:at], start, general)
+            at += trailing
+            continue
         length = _starts(toks, at, FOCUS_CUES)
         if not length:
             at += 1
             continue
         at += length
-        current: list[int] = []
-        taken = 0
-        while at < len(toks) and taken < _FOCUS_WORDS + 2:
-            token = toks[at]
-            if _starts(toks, at, SEEK_CUES) or _starts(toks, at, OFFER_CUES):
-                break
-            if token == "," or token in _JOINERS:
-                if current:
-                    out.append(current)
-                current = []
-            elif token.isdigit() or token in _PHRASE_ENDS:
-                break
-            elif token in _PHRASE_VERBS:
-                pass  # "develop and commercialise X": the verb is not part of X
-            elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
-                current.append(at)  # "provning av raketmotorer", "sorting of waste"
-            elif token in _STOPS:
-                break
-            elif token in _LEADING and not current:
-                pass
-            elif len(current) < _FOCUS_WORDS:
-                current.append(at)
+        while at < len(toks) and toks[at] in _INVERTED | _CUE_ADVERBS:
+            at += 1  # "utvecklar vi också X"
+        if at < len(toks) and toks[at] in _LINKING_VERBS:
             at += 1
-            taken += 1
-        if current:
-            out.append(current)
+            if at < len(toks) and toks[at] in _LINKED:
+                at += 1
+        out += _phrases_from(toks, at, general)
     return out
+
+
+def _phrases_from(toks: list[str], at: int, general: set[int]) -> list[list[int]]:
+    """The phrases that start at `at`, right after a focus cue (`general`: the positions
+    of themes, sectors and capabilities, which a phrase does not take in after "for")."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    taken = 0
+    while at < len(toks) and taken < _FOCUS_WORDS + 2:
+        token = toks[at]
+        if _starts(toks, at, SEEK_CUES) or _starts(toks, at, OFFER_CUES):
+            break
+        if token == "," or token in _JOINERS:
+            if current:
+                out.append(current)
+            current = []
+        elif token.isdigit() or token in _PHRASE_ENDS:
+            break
+        elif token in _PHRASE_VERBS:
+            pass  # "develop and commercialise X": the verb is not part of X
+        elif token in _OF and current and toks[at + 1 : at + 2] and _content(toks[at + 1]):
+            current.append(at)  # "provning av raketmotorer", "sorting of waste"
+        elif token in _FOR and current and _specifies(toks, at, general):
+            # "X for Y" names a kind of X: "sensors for fall detection", "plattformar för
+            # digitala tvillingar" (a generic head alone says little); "X for the food
+            # sector" and "X för livsmedelsindustrin" name the theme, not the technology.
+            current.append(at)
+        elif token in _STOPS:
+            break
+        elif token in _LEADING and not current:
+            pass
+        elif _words_in(toks, current) < _FOCUS_WORDS:
+            current.append(at)
+        at += 1
+        taken += 1
+    if current:
+        out.append(current)
+    return out
+
+
+def _specifies(toks: list[str], at: int, general: set[int]) -> bool:
+    """Whether the words after "for" at `at` name a specific kind of what precedes: content
+    words whose head (the last) is not a theme, sector or capability ("for forest-based
+    industries", "för smart produktion" say whom it serves), not coordinated with more
+    ("for smart and sustainable cities" is a list of whom it serves)."""
+    end = at + 1
+    while end < len(toks) and toks[end] != "," and _content(toks[end]):
+        end += 1
+    if end == at + 1 or end - 1 in general:
+        return False
+    return end >= len(toks) or (toks[end] not in _JOINERS and toks[end] != ",")
+
+
+def _words_in(toks: list[str], positions: list[int]) -> int:
+    """The content words of a phrase: "of" and "for" inside it do not count."""
+    return sum(1 for p in positions if _content(toks[p]))

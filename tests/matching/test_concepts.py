@@ -159,3 +159,96 @@ def test_a_focus_phrase_ends_at_a_verb_and_skips_a_joined_one() -> None:
     }
     members = reader().read("The members develop and commercialise lignin-based products.")
     assert list(members.technologies.values()) == ["lignin based products"]
+
+
+def test_an_auxiliary_verb_is_never_a_vocabulary_word() -> None:
+    # The Swedish stemmer makes "have" "hav" (sea): "We have" is not the maritime theme.
+    reading = reader().read("We have long experience of training.")
+    assert reading.themes == set() and reading.offers == {"training"}
+    assert reader().read("Vi arbetar med hav och sjöfart.").themes == {"offshore"}
+
+
+def test_a_linking_verb_after_a_focus_cue_is_not_the_phrase() -> None:
+    english = reader().read("Our core expertise lies in green roofs.")
+    assert list(english.technologies.values()) == ["green roofs"]
+    swedish = reader().read("Vår kärnkompetens ligger inom gröna tak.")
+    assert list(swedish.technologies.values()) == ["gröna tak"]
+
+
+def test_a_technology_named_as_the_subject_of_a_trailing_focus_cue() -> None:
+    english = reader().read("Summary: CubeSats is the common thread in what we do.")
+    assert list(english.technologies.values()) == ["cubesats"]
+    swedish = reader().read("Landström är den röda tråden i det vi gör.")
+    assert list(swedish.technologies.values()) == ["landström"]
+    # A pronoun as the subject names nothing.
+    assert reader().read("Det är vårt fokus.").technologies == {}
+
+
+def test_an_adverb_inside_a_cue_does_not_break_it() -> None:
+    sought = reader().read(
+        "Vi vill gärna komma i kontakt med aktörer som kan bidra med prototyper."
+    )
+    assert sought.seeks == {"prototyping"} and sought.offers == set()
+    both = reader().read("Vi söker kurser och kan själva bidra med certifiering.")
+    assert both.seeks == {"training"} and both.offers == {"regulatory"}
+
+
+def test_a_capability_offered_or_sought_is_not_also_a_theme() -> None:
+    offered = reader().read("We offer contract manufacturing.")
+    assert offered.offers == {"manufacturing"} and offered.themes == set()
+    assert reader().read("A cluster for manufacturing companies.").themes == {
+        "advanced-manufacturing"
+    }
+
+
+def test_a_whole_word_capability_beats_a_prefix_match_there() -> None:
+    # "pilotkunder" is pilot customers (market access), not also a pilot plant.
+    assert reader().read("Vi söker pilotkunder.").seeks == {"market-access"}
+
+
+def test_whom_a_capability_serves_is_not_a_capability() -> None:
+    assert reader().read("Vi söker kurser för medlemsföretagens anställda.").seeks == {"training"}
+    assert reader().read("We offer courses for our member companies.").offers == {"training"}
+
+
+def test_a_swedish_subject_after_the_verb_does_not_end_the_phrase() -> None:
+    inverted = reader().read("Tillsammans med våra partner utvecklar vi kollaborativa robotar.")
+    assert list(inverted.technologies.values()) == ["kollaborativa robotar"]
+    inside = reader().read("Inom regionen arbetar vi med akvaponi.")
+    assert list(inside.technologies.values()) == ["akvaponi"]
+
+
+def test_a_focus_phrase_may_hold_for_but_not_the_theme_after_it() -> None:
+    platforms = reader().read("Vår kärnkompetens är plattformar för digitala tvillingar.")
+    assert list(platforms.technologies.values()) == ["plattformar för digitala tvillingar"]
+    sensors = reader().read("Our focus is on sensors for fall detection.")
+    assert list(sensors.technologies.values()) == ["sensors for fall detection"]
+    # "for" before a theme's name, or before a determiner, ends the phrase.
+    assert list(reader().read("Vi utvecklar sensorer för livsmedelsindustrin.").technologies) == [
+        "sens"
+    ]
+    assert list(reader().read("We develop sensors for the food sector.").technologies) == ["sens"]
+
+
+def test_a_focus_phrase_ends_at_a_preposition() -> None:
+    reading = reader().read("Vår kärnkompetens är återvinning av näringsämnen ur slam.")
+    assert list(reading.technologies.values()) == ["återvinning av näringsämnen"]
+
+
+def test_for_whom_a_technology_is_made_is_not_part_of_it() -> None:
+    # A sector, or a list of whom it serves, after "for" is not the technology.
+    sector = reader().read("The members develop lignin valorisation for forest-based industries.")
+    assert list(sector.technologies.values()) == ["lignin valorisation"]
+    listed = reader().read("We develop city logistics for smart and sustainable cities.")
+    assert list(listed.technologies.values()) == ["city logistics"]
+
+
+def test_x_based_inside_a_phrase_is_the_phrase() -> None:
+    assert reader().read("Cluster for forest-based industries.").themes == {"bioeconomy"}
+    # A phrase that itself holds "based" still matches as written.
+    assert reader().read("A bio-based economy.").themes == {"bioeconomy"}
+
+
+def test_skills_in_a_capability_are_that_capability() -> None:
+    assert reader().read("We need design skills.").seeks == {"design"}
+    assert reader().read("We seek skills development.").seeks == {"training"}
