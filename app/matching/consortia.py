@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.matching.bridges import with_bridges
 from app.matching.consortium_reasons import consortium_reasons
 from app.matching.constraints import for_rules
 from app.matching.explain import counted_units, label_list
@@ -130,9 +131,7 @@ def choose_pool(
     if len(universe) == 0:
         return seeds
     if seeds:
-        closeness = np.mean(
-            [index.pair_scores(s, rules.region_level, rows=universe).score for s in seeds], axis=0
-        )
+        closeness = np.mean([_bridged_scores(index, s, universe, rules) for s in seeds], axis=0)
     elif theme is not None:
         closeness = _relevance(index, universe, theme)
     else:
@@ -140,6 +139,18 @@ def choose_pool(
     order = np.lexsort((index.ids[universe], -np.round(closeness, 9)))
     ranked = [int(universe[k]) for k in order]
     return seeds + _cap_per_region(index, ranked, rules.region_level, POOL_SIZE)
+
+
+def _bridged_scores(
+    index: MatchIndex, seed: int, universe: np.ndarray, rules: ConsortiumRules
+) -> np.ndarray:
+    """The seed's pair scores over the universe, partners through a shared partner
+    included: a consortium whose needs run in a ring holds members that fit none of the
+    seed's needs themselves."""
+    scores = index.pair_scores(seed, rules.region_level)
+    eligible = np.zeros(len(index), dtype=bool)
+    eligible[universe] = True
+    return with_bridges(index, seed, scores, eligible, rules.region_level).score[universe]
 
 
 def make_pool(

@@ -4,8 +4,10 @@ in one consortium; an actor on the same thing that fits nobody's needs does not.
 
 import numpy as np
 
+from app.matching import consortia
 from app.matching.bridges import BRIDGE_WEIGHT, ONE_WAY_CEILING, with_bridges
 from app.matching.partners import candidates
+from app.matching.rules import ConsortiumRules
 from tests.matching.builders import actor, build_index
 
 TECH = ["lignin valorisation"]
@@ -160,3 +162,27 @@ def test_an_actor_on_another_subject_gets_no_bridge() -> None:
     assert bridged.bridge is not None
     assert bridged.bridge[index.position[8]] == 0
     assert np.isclose(bridged.score[index.position[8]], direct.score[index.position[8]])
+
+
+def test_a_consortium_pool_holds_the_member_across_the_ring(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A lookalike platform: beside A's cluster it outranks C on the direct score.
+    index = ring_index(
+        actor(
+            9,
+            "SE31",
+            "rdi_platform",
+            themes=["bioeconomy"],
+            technologies=TECH,
+            offers=["data"],
+            seeks=["regulatory"],
+            name="Lookalike platform",
+        ),
+    )
+    direct = index.pair_scores(index.position[1], 2)
+    assert direct.score[index.position[9]] > direct.score[index.position[3]]
+    # Room for three besides the seed: B, D and one of C or a lookalike.
+    monkeypatch.setattr(consortia, "POOL_SIZE", 3)
+    rules = ConsortiumRules(min_members=3, max_members=4, min_regions=2, region_level=2)
+    admitted = np.ones(len(index), dtype=bool)
+    pool = consortia.choose_pool(index, rules, admitted, (1,), None)
+    assert sorted(int(index.ids[p]) for p in pool) == [1, 2, 3, 4]
