@@ -37,7 +37,12 @@ def _error_page(response: object, status: int) -> str:
 
 # (url, status, the field named, its reason in Swedish)
 SWEDISH_ERRORS = [
-    ("/explore/consortia?lang=sv&go=true&min_members=abc", 422, "min_members", "måste vara ett heltal"),
+    (
+        "/explore/consortia?lang=sv&go=true&min_members=abc",
+        422,
+        "min_members",
+        "måste vara ett heltal",
+    ),
     ("/explore/consortia?lang=sv&go=true&limit=0", 422, "limit", "måste vara minst 1"),
     ("/explore/partners?lang=sv&actor_id=15&limit=99", 422, "limit", "får vara högst 50"),
     ("/explore?lang=sv&q=" + "x" * 201, 422, "q", "får vara högst 200 tecken lång"),
@@ -126,7 +131,9 @@ def test_the_forms_carry_the_servers_limits(explorer: TestClient) -> None:
         ("min_regions", 1, 12),
         ("limit", 1, 10),
     ):
-        assert re.search(rf'name="{name}" type="number" step="1" min="{low}" max="{high}"', consortia)
+        assert re.search(
+            rf'name="{name}" type="number" step="1" min="{low}" max="{high}"', consortia
+        )
     assert re.search(r'<input id="eu_funding"[^>]*maxlength="40"', consortia)
     partners = explorer.get("/explore/partners?actor_id=15").text
     assert 'name="limit" type="number" step="1" min="1" max="50"' in partners
