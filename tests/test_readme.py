@@ -119,7 +119,7 @@ def runnable(command: str) -> bool:
     """API calls and the variables they use; not servers, test runs or deployments."""
     return (
         "curl" in command
-        or command.startswith(("export AUTH=", "clustermatch "))
+        or command.startswith(("export AUTH=", "clustermatch ", ".venv/bin/clustermatch "))
         or bool(re.match(r"^[A-Z]+=\$\(", command))
     )
 
