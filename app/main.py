@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.index_keeper = IndexKeeper(settings.track_record_weight)
 
     install_error_handlers(app)
+    explore.install_error_pages(app)  # under /explore: the explorer's HTML error page
     app.include_router(routers.router)
     app.include_router(explore.router)  # the explorer's pages, outside the API prefix
     explore.mount_static(app)
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         large_body_prefixes={api_path("sync"): settings.sync_max_body_bytes},
         keyless_writes=KEYLESS_WRITES,
+        page_errors=explore.guard_page,
     )
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app

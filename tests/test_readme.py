@@ -119,7 +119,11 @@ def runnable(command: str) -> bool:
     """API calls and the variables they use; not servers, test runs or deployments."""
     return (
         "curl" in command
-        or command.startswith(("export AUTH=", "clustermatch "))
+        or (
+            command.startswith(("clustermatch ", ".venv/bin/clustermatch "))
+            and " serve" not in command  # the server is the one this test started
+        )
+        or command.startswith("export AUTH=")
         or bool(re.match(r"^[A-Z]+=\$\(", command))
     )
 

@@ -169,15 +169,45 @@ class ActorFilters:
                     json_list_has(Actor.seeks, self.capability),
                 )
             )
-        if self.q:
-            text = self.q.strip()
-            conditions.append(
-                or_(
-                    col(Actor.name).icontains(text, autoescape=True),
-                    col(Actor.description).icontains(text, autoescape=True),
-                )
-            )
+        # Every word of `q` somewhere in the name or the description, in any order.
+        conditions += [_text_has(word) for word in search_words(self.q)]
         return conditions
+
+
+# Places written differently in Swedish and English: either spelling finds both.
+_SAME_PLACE = (("göteborg", "gothenburg"), ("sverige", "sweden"), ("skåne", "scania"))
+MAX_SEARCH_WORDS = 12
+
+
+def search_words(q: str | None) -> list[str]:
+    """The words of a text search, each once (at most MAX_SEARCH_WORDS)."""
+    words: list[str] = []
+    for word in (q or "").split():
+        if word.casefold() not in (w.casefold() for w in words):
+            words.append(word)
+    return words[:MAX_SEARCH_WORDS]
+
+
+def _spellings(word: str) -> set[str]:
+    """The word, its other-language spelling, and the cases SQL's lower() may not fold:
+    SQLite folds only ASCII letters, so "göteborg" would not find "Göteborg"."""
+    folded = word.casefold()
+    same = {folded} | {other for pair in _SAME_PLACE if folded in pair for other in pair}
+    return {
+        variant
+        for w in same
+        for variant in ((w,) if w.isascii() else (w, w.capitalize(), w.upper()))
+    }
+
+
+def _text_has(word: str) -> Any:
+    return or_(
+        *(
+            column.icontains(spelling, autoescape=True)
+            for spelling in sorted(_spellings(word))
+            for column in (col(Actor.name), col(Actor.description))
+        )
+    )
 
 
 @dataclass

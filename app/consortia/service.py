@@ -89,7 +89,7 @@ def _require_owner(saved: SavedConsortium, principal: Principal) -> None:
 
 # The outcome of an application is a track record that lifts partners' scores: only an
 # admin records it, never the partners it rewards.
-_ADMIN_ONLY = {Status.funded, Status.rejected}
+ADMIN_ONLY_STATUSES = {Status.funded, Status.rejected}
 
 
 def _member_errors(index: MatchIndex, member_ids: list[int], theme: str | None) -> list[FieldError]:
@@ -192,7 +192,7 @@ def update(
             raise Conflict(
                 f"a {current} consortium cannot become {body.status} (allowed: {allowed})"
             )
-        if body.status in _ADMIN_ONLY:
+        if body.status in ADMIN_ONLY_STATUSES:
             principal.require_role(Role.admin)
         changes["status"] = body.status
     if body.member_ids is not None and body.member_ids != saved.member_ids:

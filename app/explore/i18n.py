@@ -1,5 +1,6 @@
 """The explorer's two languages: which one a request gets, and every label in both."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -92,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consortia.min_regions": ("At least regions", "Minst regioner"),
     "consortia.limit": ("Proposals", "Förslag"),
     "consortia.eu_funding": ("EU funding asked for (EUR)", "Sökt EU-stöd (EUR)"),
+    "consortia.eu_funding_hint": (
+        "Whole euros, e.g. 400000 or 400 000.",
+        "Hela euro, t.ex. 400000 eller 400 000.",
+    ),
     "consortia.submit": ("Propose", "Föreslå"),
     "consortia.proposal": ("Proposal {n}", "Förslag {n}"),
     "consortia.members": ("Members", "Medlemmar"),
@@ -242,9 +247,116 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.updated": ("updated", "ändrade"),
     "import.unchanged": ("unchanged", "oförändrade"),
     "error": ("That did not work", "Det gick inte"),
+    "error.fields": ("Check these fields:", "Kontrollera de här fälten:"),
+    "error.not_found": ("There is no such page.", "Sidan finns inte."),
+    "error.back": ("Back to the form", "Tillbaka till formuläret"),
+    "error.start": ("Go to the start page", "Gå till startsidan"),
+    "field.actor_id": ("Actor (id)", "Aktör (id)"),
+    "field.consortium_id": ("Saved consortium (id)", "Sparat konsortium (id)"),
+    "field.member_ids": ("Members (ids)", "Medlemmar (id)"),
+    "field.lang": ("Language", "Språk"),
+    "field.path": ("Address", "Adress"),
+    "field.query": ("Address", "Adress"),
+    "save.saved_link": ("Open saved consortium {id}", "Öppna sparat konsortium {id}"),
+    "saved.move_failed": ("Status not changed: {detail}", "Status inte ändrad: {detail}"),
+    "saved.admin_only": (
+        "Moving to funded or rejected needs an admin key.",
+        "Att flytta till beviljat eller avslaget kräver en administratörsnyckel.",
+    ),
+    "saved.needs_admin": ("needs an admin key", "kräver administratörsnyckel"),
+    "http.401": (
+        "the API key is unknown or revoked; paste a valid key below",
+        "API-nyckeln är okänd eller återkallad; klistra in en giltig nyckel nedan",
+    ),
+    "http.403": (
+        "your key may not do this (its role or scope does not allow it)",
+        "din nyckel får inte göra detta (dess roll eller omfattning tillåter det inte)",
+    ),
+    "http.403.admin": (
+        "this needs an admin key; yours is not one",
+        "detta kräver en administratörsnyckel; din är inte en sådan",
+    ),
+    "http.404": ("it no longer exists", "det finns inte längre"),
+    "http.409": (
+        "it was changed meanwhile; reload the page",
+        "det har ändrats under tiden; ladda om sidan",
+    ),
+    "http.412": (
+        "it was changed meanwhile; reload the page",
+        "det har ändrats under tiden; ladda om sidan",
+    ),
+    "http.422": ("the server refused these fields", "servern godtog inte de här fälten"),
+    "http.other": ("the server answered HTTP {status}", "servern svarade HTTP {status}"),
+    "http.network": ("the server could not be reached", "servern gick inte att nå"),
     "id": ("id", "id"),
     "api": ("API documentation", "API-dokumentation"),
 }
+
+
+# The services' and the validators' messages (English, as the API answers them) as the
+# explorer says them in Swedish; a message not listed stays as it is.
+_SWEDISH_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), sv)
+    for p, sv in (
+        (r"^field required$", "måste anges"),
+        (r"^must be a whole number$", "måste vara ett heltal"),
+        (r"^must be a number$", "måste vara ett tal"),
+        (r"^must be true or false$", "måste vara true eller false"),
+        (r"^must be text$", "måste vara text"),
+        (r"^may not be null$", "måste anges"),
+        (r"^must not be empty$", "får inte vara tom"),
+        (r"^must be at least (\S+) characters long$", r"måste vara minst \1 tecken lång"),
+        (r"^must be at most (\S+) characters long$", r"får vara högst \1 tecken lång"),
+        (r"^must hold at most (\S+) items?$", r"får innehålla högst \1 värden"),
+        (r"^must hold at least (\S+) items?$", r"måste innehålla minst \1 värden"),
+        (r"^must be at least (.+)$", r"måste vara minst \1"),
+        (r"^must be more than (.+)$", r"måste vara större än \1"),
+        (r"^must be at most (.+)$", r"får vara högst \1"),
+        (r"^must be less than (.+)$", r"måste vara mindre än \1"),
+        (r"^must be one of (.+)$", r"måste vara ett av \1"),
+        (r"^is too large: at most (.+)$", r"är för stort: högst \1"),
+        (r"^no actor with id (\d+)$", r"ingen aktör med id \1"),
+        (r"^no cluster with id (\d+)$", r"inget kluster med id \1"),
+        (r"^no rdi platform with id (\d+)$", r"ingen FoI-plattform med id \1"),
+        (r"^no call with id (\d+)$", r"ingen utlysning med id \1"),
+        (r"^no saved consortium with id (\d+)$", r"inget sparat konsortium med id \1"),
+        (r"^no region with code (\S+)$", r"ingen region med koden \1"),
+        (r"^'(.*)' is not a NUTS 2024 region code$", r"'\1' är inte en NUTS 2024-regionkod"),
+        (r"^actor (\d+) is repeated$", r"aktör \1 finns med två gånger"),
+        (r"^unknown theme '(.*)'; see GET \S+$", r"okänt tema '\1'"),
+        (r"^unknown capability '(.*)'; see GET \S+$", r"okänd förmåga '\1'"),
+        (
+            r"^min_members \((\d+)\) is larger than max_members \((\d+)\)$",
+            r"min_members (\1) är större än max_members (\2)",
+        ),
+        (r"^the call is not open for applications now$", "utlysningen är inte öppen just nu"),
+        (r"^the call is open to (.+) only$", r"utlysningen är bara öppen för \1"),
+        (
+            r"^text may not contain NUL characters or unpaired UTF-16 surrogates$",
+            "texten får inte innehålla NUL-tecken eller ensamma UTF-16-surrogat",
+        ),
+        (r"^Not Found$", "sidan finns inte"),
+        (
+            r"^reads need an API key on this server \(CLUSTERMATCH_PUBLIC_READ=false\)$",
+            "den här servern kräver en API-nyckel även för att läsa",
+        ),
+        (
+            r"^the database is busy or unreachable; retry shortly$",
+            "databasen är upptagen eller går inte att nå; försök igen om en stund",
+        ),
+        (r"^unexpected error$", "ett oväntat fel inträffade"),
+    )
+]
+
+
+def message_in(lang: str, message: str) -> str:
+    """A service's or validator's message in the page's language."""
+    if lang != "sv":
+        return message
+    for pattern, swedish in _SWEDISH_MESSAGES:
+        if pattern.match(message):
+            return pattern.sub(swedish, message)
+    return message
 
 
 @dataclass
@@ -260,6 +372,9 @@ class Translator:
         en, sv = MESSAGES.get(key, (key, key))
         text = sv if self.lang == "sv" else en
         return text.format(**values) if values else text
+
+    def message(self, text: str) -> str:
+        return message_in(self.lang, text)
 
     def theme(self, slug: str) -> str:
         return self._term(self.themes, slug)
@@ -327,6 +442,7 @@ def choose_language(asked: str | None, accept_language: str | None) -> str:
                 q = float(params.strip()[2:])
             except ValueError:
                 q = 0.0
-        if primary in LANGUAGES and q > best_q:
+        # q=0 means "not this language" (RFC 9110).
+        if primary in LANGUAGES and q > 0 and q > best_q:
             best, best_q = primary, q
     return best

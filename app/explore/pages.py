@@ -259,10 +259,32 @@ def saved_list(session: Session, status: Status | None) -> dict[str, Any]:
     return {"saved": [consortia.to_public(session, s) for s in stored], "total": total}
 
 
-def saved_one(session: Session, consortium_id: int) -> dict[str, Any]:
+# Moves only an admin key may make (a partner's funding decision is not the partner's).
+ADMIN_ONLY_MOVES = frozenset(consortia.ADMIN_ONLY_STATUSES)
+
+
+def saved_one(
+    session: Session,
+    consortium_id: int,
+    keeper: IndexKeeper,
+    eu_funding: int | None,
+    lang: str,
+) -> dict[str, Any]:
+    """A saved consortium; with its call and an EU funding amount (carried from the page it
+    was saved on), the call's rules and the budget for that amount."""
     saved = consortia.to_public(session, consortia.get_saved(session, consortium_id))
-    call = calls.to_public(calls.get_call(session, saved.call_id)) if saved.call_id else None
-    return {"one": saved, "call": call, "next_statuses": sorted(TRANSITIONS[saved.status])}
+    stored_call = calls.get_call(session, saved.call_id) if saved.call_id else None
+    call = calls.to_public(stored_call) if stored_call else None
+    view = None
+    present = [m.id for m in saved.members]
+    if stored_call is not None and eu_funding is not None and len(present) >= 2:
+        view = _call_view(stored_call, keeper.index(session), present, eu_funding, lang)
+    return {
+        "one": saved,
+        "call": call,
+        "call_view": view,
+        "next_statuses": sorted(TRANSITIONS[saved.status]),
+    }
 
 
 # Regions -----------------------------------------------------------------------------------

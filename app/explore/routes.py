@@ -2,17 +2,20 @@
 link one can share. Pages call the services the JSON routes call, in one unit of work."""
 
 import base64
-from collections.abc import Callable
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field, ValidationError
 from sqlmodel import Session
+from starlette.types import Scope
 
 from app.actors.models import ActorKind
 from app.actors.service import ActorFilters
@@ -22,7 +25,7 @@ from app.core.fields import MAX_ID, RowId
 from app.core.messages import field_errors
 from app.errors import DomainError, FieldError, InvalidPayload
 from app.explore import pages
-from app.explore.i18n import LANGUAGES, Translator, choose_language
+from app.explore.i18n import LANGUAGES, MESSAGES, Translator, choose_language
 from app.matching_service.schemas import ConsortiumRequestIn, ScoreRequestIn
 from app.routers.deps import (
     ActorCacheDep,
@@ -66,27 +69,72 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def _whole(value: str | None, field: str, limit: int = MAX_ID) -> int | None:
-    """A form's number field: empty is None; anything but a whole number is a 422."""
-    value = _blank_is_none(value)
-    if value is None:
-        return None
-    if not value.isdigit() or len(value) > 12:
-        raise InvalidPayload.of([FieldError(field=field, message="must be a whole number")])
-    if int(value) > limit:
-        raise InvalidPayload.of([FieldError(field=field, message=f"must be at most {limit}")])
-    return int(value)
+MAX_EU_FUNDING = 10**12
+# What people type between the thousands of an amount: "400 000", also with a no-break
+# space (as Swedish text writes it) or a thin one.
+_THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
-def _ids(values: list[str], field: str) -> list[int]:
-    """Member ids from repeated fields (checkboxes, a select, a text box), each once."""
-    ids: list[int] = []
-    for value in values:
-        for part in value.replace(",", " ").split():
-            number = _whole(part, field)
-            if number is not None and number not in ids:
-                ids.append(number)
-    return ids
+@dataclass
+class _Form:
+    """A page's typed fields: every bad one is collected, so one answer names them all;
+    an empty optional field is its default."""
+
+    errors: list[FieldError] = field(default_factory=list)
+
+    def _bad(self, name: str, message: str) -> None:
+        self.errors.append(FieldError(field=name, message=message))
+
+    def whole(
+        self,
+        value: str | None,
+        name: str,
+        *,
+        low: int = 1,
+        high: int = MAX_ID,
+        amount: bool = False,
+    ) -> int | None:
+        """A whole number in [low, high]; None when empty or bad (then it is noted)."""
+        text = _blank_is_none(value)
+        if text is None:
+            return None
+        if amount:
+            text = text.translate(_THOUSANDS)
+        if not (text.isascii() and text.isdigit()):
+            self._bad(name, "must be a whole number")
+            return None
+        number = int(text) if len(text) <= 20 else high + 1
+        if number < low:
+            self._bad(name, f"must be at least {low}")
+            return None
+        if number > high:
+            self._bad(name, f"is too large: at most {high:,}".replace(",", " "))
+            return None
+        return number
+
+    def number(self, value: str | None, name: str, default: int, low: int, high: int) -> int:
+        """An optional number field with bounds: empty is the default; too large or too
+        small says the bound, as the form's min and max do."""
+        text = _blank_is_none(value)
+        if text is not None and text.isascii() and text.isdigit() and int(text) > high:
+            self._bad(name, f"must be at most {high}")
+            return default
+        got = self.whole(value, name, low=low, high=high)
+        return default if got is None else got
+
+    def ids(self, values: list[str], name: str) -> list[int]:
+        """Member ids from repeated fields (checkboxes, a select, a text box), each once."""
+        ids: list[int] = []
+        for value in values:
+            for part in value.replace(",", " ").split():
+                number = self.whole(part, name)
+                if number is not None and number not in ids:
+                    ids.append(number)
+        return ids
+
+    def check(self) -> None:
+        if self.errors:
+            raise InvalidPayload.of(self.errors)
 
 
 def _validated(model: Any, data: dict[str, Any]) -> Any:
@@ -96,6 +144,160 @@ def _validated(model: Any, data: dict[str, Any]) -> Any:
         raise InvalidPayload.of(field_errors(exc.errors())) from exc
 
 
+# Errors on the explorer's pages -------------------------------------------------------------
+
+
+@dataclass
+class ShownError:
+    """An error as a page shows it: in the page's language, each bad field by its name and
+    its label."""
+
+    status: int
+    detail: str
+    errors: list[dict[str, str]]
+
+
+# A field's label on the forms, when it has one (the code name is shown as well).
+_FIELD_LABELS = {
+    "q": "search.q",
+    "region": "search.region",
+    "theme": "search.theme",
+    "capability": "search.capability",
+    "kind": "search.kind",
+    "limit": "partners.limit",
+    "other_regions_only": "partners.other_regions_only",
+    "seed": "consortia.seed",
+    "seed_actor_ids": "consortia.seed",
+    "call_id": "consortia.call",
+    "eu_funding": "consortia.eu_funding",
+    "min_members": "consortia.min_members",
+    "max_members": "consortia.max_members",
+    "min_regions": "consortia.min_regions",
+    "member": "field.member_ids",
+    "member_ids": "field.member_ids",
+    "status": "saved.status",
+    "code": "regions.code",
+    "actor_id": "field.actor_id",
+    "consortium_id": "field.consortium_id",
+    "lang": "field.lang",
+    "path": "field.path",
+    "query": "field.query",
+}
+
+
+# Where a page labels a field its own way.
+_PAGE_LABELS = {f"{PREFIX}/consortia": {"limit": "consortia.limit"}}
+
+
+def shown_error(
+    t: Translator, status: int, detail: str, errors: list[FieldError] | None, path: str = ""
+) -> ShownError:
+    labels = {**_FIELD_LABELS, **_PAGE_LABELS.get(path, {})}
+    fields = []
+    for e in errors or []:
+        key = labels.get(e.field.split(".")[0])
+        label = t(key) if key in MESSAGES else ""
+        fields.append({"field": e.field, "label": label, "message": t.message(e.message)})
+    if fields:
+        detail = t("error.fields")
+    elif status == 404 and detail == "Not Found":
+        detail = t("error.not_found")
+    else:
+        detail = t.message(detail)
+    return ShownError(status, detail, fields)
+
+
+def is_page(scope: Scope) -> bool:
+    """A request for one of the explorer's pages (not its static files, not the upload,
+    which its script reads as problem+json)."""
+    path: str = scope.get("path", "")
+    return (
+        scope.get("method") in ("GET", "HEAD")
+        and (path == PREFIX or path.startswith(PREFIX + "/"))
+        and not path.startswith(f"{PREFIX}/static/")
+    )
+
+
+# The pages one can go back to with no input; any other page's error offers the start.
+_FORMS = {PREFIX, f"{PREFIX}/consortia", f"{PREFIX}/regions", f"{PREFIX}/saved", f"{PREFIX}/import"}
+
+
+def error_page(
+    request: Request,
+    status: int,
+    detail: str,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The explorer's own error page, for errors met before a page's route ran (a bad
+    query parameter, an unknown page, text no database stores)."""
+    lang = choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+    t = Translator(lang)
+    link = _linker(lang)
+    back = request.url.path if request.url.path in _FORMS else None
+    body = {
+        "t": t,
+        "lang": lang,
+        "languages": LANGUAGES,
+        "error": shown_error(t, status, detail, errors, request.url.path),
+        "link": link,
+        "lang_link": lambda code: _lang_link(request, code),
+        "back": f"{back}?lang={lang}" if back else None,
+        "request": request,
+    }
+    response = templates.TemplateResponse(request, "error.html", body, status_code=status)
+    response.headers.update(SECURITY_HEADERS)
+    for name, value in (headers or {}).items():
+        if name.lower() not in ("content-type", "content-length"):
+            response.headers[name] = value
+    return response
+
+
+def _problem_page(request: Request, problem: Response) -> Response:
+    """The problem+json the API would answer, as the explorer's error page."""
+    try:
+        body = json.loads(bytes(problem.body))
+    except ValueError:
+        body = {}
+    errors = [FieldError.model_validate(e) for e in body.get("errors") or []]
+    headers = {
+        k: v
+        for k, v in problem.headers.items()
+        if k.lower() not in ("content-type", "content-length")
+    }
+    return error_page(request, problem.status_code, str(body.get("detail", "")), errors, headers)
+
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+def install_error_pages(app: Any) -> None:
+    """Under /explore every error is the explorer's HTML page, with the status the API
+    would give; everywhere else the handlers answer problem+json as before."""
+    for key, handler in list(app.exception_handlers.items()):
+        app.exception_handlers[key] = _on_pages(handler)
+
+
+def _on_pages(handler: Handler) -> Handler:
+    async def handle(request: Request, exc: Exception) -> Response:
+        response = await handler(request, exc)
+        if not is_page(request.scope) or not isinstance(response, JSONResponse):
+            return response
+        try:
+            return _problem_page(request, response)
+        except Exception:  # the page itself failed: the problem+json still answers
+            return response
+
+    return handle
+
+
+def guard_page(scope: Scope, errors: list[FieldError]) -> Response | None:
+    """The input guard's 422 (text no database stores) on a page, as the error page."""
+    if not is_page(scope):
+        return None
+    return error_page(Request(scope), 422, "", errors)
+
+
 async def _page(
     request: Request,
     session: Session,
@@ -103,15 +305,19 @@ async def _page(
     template: str,
     work: Callable[[], dict[str, Any]],
     always: Callable[[], dict[str, Any]] = dict,
+    form_check: _Form | None = None,
     **context: Any,
 ) -> Response:
     """Gather the page's data in one unit of work and render it; a domain error (a bad id,
-    a consortium no rule set allows) is shown on the page with its status."""
+    a consortium no rule set allows) or a bad form field is shown on the page, in its
+    language, with its status."""
 
     def gather() -> tuple[Translator, dict[str, Any], DomainError | None]:
         t = pages.translator(session, lang)
         base = always()  # what the page's form needs, whatever happens next
         try:
+            if form_check is not None:
+                form_check.check()
             return t, {**base, **work()}, None
         except DomainError as exc:
             session.rollback()
@@ -125,13 +331,16 @@ async def _page(
         "t": t,
         "lang": lang,
         "languages": LANGUAGES,
-        "error": error,
+        "error": (
+            shown_error(t, status, error.detail, error.errors, request.url.path) if error else None
+        ),
         "link": _linker(lang),
         "lang_link": lambda code: _lang_link(request, code),
         "request": request,
     }
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
     response = templates.TemplateResponse(request, template, body, status_code=status)
-    response.headers.update(SECURITY_HEADERS)
+    response.headers.update({**SECURITY_HEADERS, **headers})
     return response
 
 
@@ -211,14 +420,15 @@ async def partners(
     theme: Annotated[str | None, Query(max_length=64)] = None,
     kind: Annotated[str | None, Query(max_length=16)] = None,
     other_regions_only: bool = True,  # as in the API; the form sends false when unticked
-    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    limit: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
+    typed = _Form()
     form: dict[str, Any] = {
         "actor_id": actor_id,
         "theme": _blank_is_none(theme),
         "kind": _blank_is_none(kind),
         "other_regions_only": other_regions_only,
-        "limit": limit,
+        "limit": typed.number(limit, "limit", 10, 1, 50),
     }
     chosen_kind = ActorKind(form["kind"]) if form["kind"] in set(ActorKind) else None
     return await _page(
@@ -234,9 +444,10 @@ async def partners(
             theme=form["theme"],
             kind=chosen_kind,
             other_regions_only=other_regions_only,
-            limit=limit,
+            limit=form["limit"],
             lang=lang,
         ),
+        form_check=typed,
         form=form,
     )
 
@@ -250,23 +461,29 @@ async def consortia(
     seed: Annotated[list[str], Query(max_length=12)] = [],  # noqa: B006 (FastAPI copies it)
     theme: Annotated[str | None, Query(max_length=64)] = None,
     call_id: Annotated[str | None, Query(max_length=12)] = None,
-    min_members: Annotated[int, Query(ge=2, le=12)] = 3,
-    max_members: Annotated[int, Query(ge=2, le=12)] = 5,
-    min_regions: Annotated[int, Query(ge=1, le=12)] = 2,
-    limit: Annotated[int, Query(ge=1, le=10)] = 3,
-    eu_funding: Annotated[str | None, Query(max_length=14)] = None,
+    min_members: Annotated[str | None, Query(max_length=20)] = None,
+    max_members: Annotated[str | None, Query(max_length=20)] = None,
+    min_regions: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Annotated[str | None, Query(max_length=20)] = None,
+    eu_funding: Annotated[str | None, Query(max_length=40)] = None,
     go: bool = False,
 ) -> Response:
+    typed = _Form()
     form: dict[str, Any] = {
         "seed": seed,
         "theme": _blank_is_none(theme),
         "call_id": _blank_is_none(call_id),
-        "min_members": min_members,
-        "max_members": max_members,
-        "min_regions": min_regions,
-        "limit": limit,
+        "min_members": typed.number(min_members, "min_members", 3, 2, 12),
+        "max_members": typed.number(max_members, "max_members", 5, 2, 12),
+        "min_regions": typed.number(min_regions, "min_regions", 2, 1, 12),
+        "limit": typed.number(limit, "limit", 3, 1, 10),
         "eu_funding": _blank_is_none(eu_funding),
     }
+    seed_ids = typed.ids(seed, "seed_actor_ids")
+    chosen_call = typed.whole(form["call_id"], "call_id")
+    funding = typed.whole(form["eu_funding"], "eu_funding", low=0, high=MAX_EU_FUNDING, amount=True)
+    if funding is not None:
+        form["eu_funding"] = funding  # as digits in the links it makes
 
     def work() -> dict[str, Any]:
         if not (go or seed or form["theme"] or form["call_id"]):
@@ -274,20 +491,26 @@ async def consortia(
         body = _validated(
             ConsortiumRequestIn,
             {
-                "seed_actor_ids": _ids(seed, "seed_actor_ids"),
+                "seed_actor_ids": seed_ids,
                 "theme": form["theme"],
-                "call_id": _whole(form["call_id"], "call_id"),
-                "min_members": min_members,
-                "max_members": max_members,
-                "min_regions": min_regions,
-                "limit": limit,
+                "call_id": chosen_call,
+                "min_members": form["min_members"],
+                "max_members": form["max_members"],
+                "min_regions": form["min_regions"],
+                "limit": form["limit"],
             },
         )
-        funding = _whole(form["eu_funding"], "eu_funding", limit=10**12)
         return pages.proposals(session, keeper, body, funding, lang)
 
     return await _page(
-        request, session, lang, "consortia.html", work, _call_choices(session), form=form
+        request,
+        session,
+        lang,
+        "consortia.html",
+        work,
+        _call_choices(session),
+        form_check=typed,
+        form=form,
     )
 
 
@@ -299,29 +522,44 @@ async def consortium(
     lang: LangDep,
     member: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006 (FastAPI copies it)
     call_id: Annotated[str | None, Query(max_length=12)] = None,
-    min_regions: Annotated[int, Query(ge=1, le=12)] = 2,
-    eu_funding: Annotated[str | None, Query(max_length=14)] = None,
+    min_regions: Annotated[str | None, Query(max_length=20)] = None,
+    eu_funding: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Response:
+    typed = _Form()
     form: dict[str, Any] = {
         "call_id": _blank_is_none(call_id),
-        "min_regions": min_regions,
+        "min_regions": typed.number(min_regions, "min_regions", 2, 1, 12),
         "eu_funding": _blank_is_none(eu_funding),
     }
+    ids = typed.ids(member, "member_ids")
+    chosen_call = typed.whole(form["call_id"], "call_id")
+    funding = typed.whole(form["eu_funding"], "eu_funding", low=0, high=MAX_EU_FUNDING, amount=True)
+    if funding is not None:
+        form["eu_funding"] = funding
 
     def work() -> dict[str, Any]:
-        ids = _ids(member, "member_ids")
-        chosen_call = _whole(form["call_id"], "call_id")
-        funding = _whole(form["eu_funding"], "eu_funding", limit=10**12)
         if len(ids) < 2:
             return {"member_ids": ids, "too_few": True}
         body = _validated(
             ScoreRequestIn,
-            {"member_ids": ids, "min_regions": min_regions, "min_members": 2, "max_members": 12},
+            {
+                "member_ids": ids,
+                "min_regions": form["min_regions"],
+                "min_members": 2,
+                "max_members": 12,
+            },
         )
         return pages.consortium(session, keeper, body, chosen_call, funding, lang)
 
     return await _page(
-        request, session, lang, "consortium.html", work, _call_choices(session), form=form
+        request,
+        session,
+        lang,
+        "consortium.html",
+        work,
+        _call_choices(session),
+        form_check=typed,
+        form=form,
     )
 
 
@@ -332,13 +570,20 @@ async def saved(
     lang: LangDep,
     status: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
-    chosen = Status(status) if status in set(Status) else None
+    typed = _Form()
+    asked = _blank_is_none(status)
+    chosen = Status(asked) if asked in set(Status) else None
+    if asked is not None and chosen is None:
+        typed.errors.append(
+            FieldError(field="status", message=f"must be one of {', '.join(Status)}")
+        )
     return await _page(
         request,
         session,
         lang,
         "saved.html",
         lambda: pages.saved_list(session, chosen),
+        form_check=typed,
         form={"status": chosen},
         statuses=list(Status),
     )
@@ -346,14 +591,24 @@ async def saved(
 
 @router.get("/saved/{consortium_id}", response_class=HTMLResponse)
 async def saved_one(
-    request: Request, session: SessionDep, lang: LangDep, consortium_id: RowId
+    request: Request,
+    session: SessionDep,
+    keeper: IndexDep,
+    lang: LangDep,
+    consortium_id: RowId,
+    eu_funding: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Response:
+    typed = _Form()
+    funding = typed.whole(eu_funding, "eu_funding", low=0, high=MAX_EU_FUNDING, amount=True)
     return await _page(
         request,
         session,
         lang,
         "saved_one.html",
-        lambda: pages.saved_one(session, consortium_id),
+        lambda: pages.saved_one(session, consortium_id, keeper, funding, lang),
+        form_check=typed,
+        form={"eu_funding": funding},
+        admin_only=sorted(pages.ADMIN_ONLY_MOVES),
     )
 
 
@@ -364,16 +619,20 @@ async def regions(
     keeper: IndexDep,
     lang: LangDep,
     code: Annotated[str | None, Query(max_length=8)] = None,
-    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    limit: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
+    typed = _Form()
     chosen = (_blank_is_none(code) or "").upper() or None
+    how_many = typed.number(limit, "limit", 10, 1, 50)
     return await _page(
         request,
         session,
         lang,
         "regions.html",
-        lambda: pages.region_page(session, keeper, chosen, limit, lang),
-        form={"code": chosen, "limit": limit},
+        lambda: pages.region_page(session, keeper, chosen, how_many, lang),
+        lambda: {"region_choices": pages.region_choices(session)},
+        form_check=typed,
+        form={"code": chosen, "limit": how_many},
     )
 
 

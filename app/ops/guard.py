@@ -4,6 +4,7 @@ or the JSON body (422 naming each field). Pure ASGI, like the request middleware
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -91,6 +92,7 @@ class InputGuard:
         max_body_bytes: int,
         large_body_prefixes: dict[str, int],
         keyless_writes: re.Pattern[str] | None = None,
+        page_errors: Callable[[Scope, list[FieldError]], ASGIApp | None] | None = None,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
@@ -98,6 +100,8 @@ class InputGuard:
         # Body-carrying requests that need no key (reads posted as bodies); every other one
         # without an Authorization header is answered 401 before its body is read.
         self.keyless_writes = keyless_writes
+        # Answers a bad URL with an HTML page instead (the explorer's pages), or None.
+        self.page_errors = page_errors
 
     def _limit(self, path: str) -> int:
         for prefix, limit in self.large_body_prefixes.items():
@@ -111,7 +115,8 @@ class InputGuard:
             return
         errors = url_errors(scope)
         if errors:
-            await _invalid(errors)(scope, receive, send)
+            page = self.page_errors(scope, errors) if self.page_errors else None
+            await (page or _invalid(errors))(scope, receive, send)
             return
         if scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)

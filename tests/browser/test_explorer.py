@@ -114,6 +114,12 @@ def test_the_cluster_managers_path(browser: Any, axe_source: str, live: str) -> 
     save.click()
     result = proposal.find_element("css selector", ".save-form .result")
     _wait(driver, lambda d: "Saved as consortium" in result.text)
+    # Saved once: the button stays disabled, even after the key is pasted again.
+    assert not save.is_enabled()
+    _by(driver, "#key-input").send_keys(KEY)
+    _by(driver, "#key-form button[type=submit]").click()
+    assert not save.is_enabled()
+    assert "Open saved consortium" in result.text
     # The key stays in the tab's session storage: not in a cookie, not in a link.
     assert driver.get_cookies() == []
     assert KEY not in driver.current_url
@@ -123,10 +129,14 @@ def test_the_cluster_managers_path(browser: Any, axe_source: str, live: str) -> 
     # Move it along: draft -> submitted.
     result.find_element("css selector", "a").click()
     _wait(driver, lambda d: "/explore/saved/" in d.current_url)
+    # The EU funding typed on the way is kept: the saved page shows its budget.
+    assert "eu_funding=400000" in driver.current_url
+    assert "EUR 800 000" in _by(driver, "section.eligibility").text
     move = _by(driver, "button.move[data-status=submitted]")
     _wait(driver, lambda d: move.is_enabled())
     move.click()
     _wait(driver, lambda d: "submitted" in _by(d, "#status-now").text)
+    assert not move.is_displayed()  # [hidden] wins over the buttons' inline-block
     saved_id = driver.current_url.split("/explore/saved/")[1].split("?")[0]
     stored = httpx.get(f"{live}/api/v1/consortia/{saved_id}").json()
     assert (stored["status"], stored["call_id"]) == ("submitted", 1)
@@ -194,6 +204,8 @@ VIEWS = [
     "/explore/saved",
     "/explore/import",
     "/explore/actors/99999",
+    "/explore/nope",
+    "/explore/consortia?go=true&limit=0",
 ]
 
 

@@ -15,7 +15,9 @@
     var state = document.getElementById("key-state");
     if (box && state) state.textContent = has ? box.dataset.set : box.dataset.unset;
     document.body.classList.toggle("has-key", has);
-    document.querySelectorAll(".save-form button[type=submit], .status-moves button, #import-check")
+    // A consortium already saved from this form stays saved: its button is not offered again.
+    document.querySelectorAll(".save-form:not([data-saved]) button[type=submit], " +
+      ".status-moves button, #import-check")
       .forEach(function (b) { b.disabled = !has; });
   }
 
@@ -26,6 +28,20 @@
     return (body && (body.detail || body.title)) || ("HTTP " + status);
   }
 
+  // A failed write in the page's language: the API's own words on an English page, a
+  // sentence per status on a Swedish one (the API answers in English).
+  function failure(holder, error) {
+    var data = holder.dataset;
+    if (error.status === undefined) return data.failedNetwork;
+    var english = document.documentElement.lang !== "sv";
+    if (english && error.text) return error.text;
+    var words = (error.status === 403 && error.adminOnly && data.failed403Admin) ||
+      data["failed" + error.status];
+    if (!words) return data.failedOther.replace("{status}", String(error.status));
+    var fields = ((error.body && error.body.errors) || []).map(function (e) { return e.field; });
+    return fields.length ? words + ": " + fields.join(", ") : words;
+  }
+
   function send(method, path, payload, headers) {
     var all = { "Content-Type": "application/json", "Authorization": "Bearer " + key() };
     Object.keys(headers || {}).forEach(function (k) { all[k] = headers[k]; });
@@ -33,7 +49,9 @@
       credentials: "omit" })
       .then(function (response) {
         return response.json().catch(function () { return null; }).then(function (body) {
-          if (!response.ok) throw new Error(problemText(body, response.status));
+          if (!response.ok) {
+            throw { status: response.status, body: body, text: problemText(body, response.status) };
+          }
           return { body: body, etag: response.headers.get("ETag") };
         });
       });
@@ -42,30 +60,37 @@
   function onSave(event) {
     event.preventDefault();
     var form = event.target;
+    if (form.dataset.saved) return;  // saved once already: never twice
     var out = form.querySelector(".result");
+    var button = form.querySelector("button[type=submit]");
     var payload = {
       name: form.querySelector("input[name=name]").value,
       member_ids: form.dataset.memberIds.split(",").map(Number)
     };
     if (form.dataset.callId) payload.call_id = Number(form.dataset.callId);
     if (form.dataset.theme) payload.theme = form.dataset.theme;
+    button.disabled = true;  // while the request is out, a second click sends nothing
     send("POST", "/consortia", payload).then(function (result) {
       var id = String(result.body.id);
+      form.dataset.saved = id;
+      button.disabled = true;
       out.textContent = form.dataset.done.replace("{id}", id) + " ";
       var a = document.createElement("a");
       a.href = form.dataset.savedUrl.replace("/saved/ID", "/saved/" + id);
-      a.textContent = "→ " + id;
+      a.textContent = form.dataset.savedLink.replace("{id}", id);
       out.appendChild(a);
     }).catch(function (error) {
-      out.textContent = form.dataset.failed.replace("{detail}", error.message);
+      button.disabled = key() === "";
+      out.textContent = form.dataset.failed.replace("{detail}", failure(form, error));
     });
   }
 
   function onMove(event) {
-    var button = event.target;
+    var button = event.target.closest("button");
     var box = button.closest(".status-moves");
     var out = box.querySelector(".result");
     var headers = { "If-Match": '"' + box.dataset.version + '"' };
+    box.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
     send("PATCH", "/consortia/" + box.dataset.id, { status: button.dataset.status }, headers)
       .then(function (result) {
         box.dataset.version = String(result.body.version);
@@ -73,8 +98,12 @@
         var now = document.getElementById("status-now");
         if (now) now.textContent = button.dataset.label;
         box.querySelectorAll("button").forEach(function (b) { b.hidden = true; });
+        var note = document.getElementById("admin-note");
+        if (note) note.hidden = true;
       }).catch(function (error) {
-        out.textContent = box.dataset.failed.replace("{detail}", error.message);
+        error.adminOnly = button.dataset.adminOnly === "true";
+        box.querySelectorAll("button").forEach(function (b) { b.disabled = key() === ""; });
+        out.textContent = box.dataset.failed.replace("{detail}", failure(box, error));
       });
   }
 
