@@ -4,8 +4,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-LANGUAGES = ("en", "sv")
-DEFAULT = "en"
+from app.core.languages import LANGUAGES, preferred_language
 
 # key -> (English, Swedish). Placeholders are str.format fields.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -432,17 +431,4 @@ def choose_language(asked: str | None, accept_language: str | None) -> str:
     """`?lang=` when it names a language we have, else the best of Accept-Language."""
     if asked in LANGUAGES:
         return asked
-    best, best_q = DEFAULT, -1.0
-    for part in (accept_language or "").split(","):
-        tag, _, params = part.strip().partition(";")
-        primary = tag.strip().lower().split("-")[0]
-        q = 1.0
-        if params.strip().startswith("q="):
-            try:
-                q = float(params.strip()[2:])
-            except ValueError:
-                q = 0.0
-        # q=0 means "not this language" (RFC 9110).
-        if primary in LANGUAGES and q > 0 and q > best_q:
-            best, best_q = primary, q
-    return best
+    return preferred_language(accept_language)

@@ -87,14 +87,6 @@ def _field_of(rule: str, asked: rules.ConsortiumRules, used: rules.ConsortiumRul
     return "call_id"
 
 
-def language_of(accept_language: str | None) -> str:
-    """ "sv" when Swedish is the caller's first choice, else "en"."""
-    if not accept_language:
-        return "en"
-    first = accept_language.split(",")[0].split(";")[0].strip().lower()
-    return "sv" if first.startswith("sv") else "en"
-
-
 def candidates(
     session: Session,
     keeper: IndexKeeper,

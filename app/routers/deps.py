@@ -13,10 +13,10 @@ from app.actors.read_cache import JsonCache
 from app.auth.models import Role
 from app.auth.service import Principal, authenticate
 from app.config import Settings
+from app.core.languages import preferred_language
 from app.db import finish, run_unit
 from app.errors import Forbidden, Unauthorized
 from app.matching_service.keeper import IndexKeeper
-from app.matching_service.service import language_of
 
 # Dependencies that do no I/O are `async def`: each sync dependency would cost the request
 # a trip through the thread pool.
@@ -83,7 +83,7 @@ ActorCacheDep = Annotated[JsonCache, Depends(get_actor_cache)]
 async def reply_language(accept_language: Annotated[str | None, Header()] = None) -> str:
     """The language of reasons and rule details: "sv" when Swedish is the caller's first
     choice, else "en"."""
-    return language_of(accept_language)
+    return preferred_language(accept_language)
 
 
 ReplyLanguage = Annotated[str, Depends(reply_language)]
