@@ -367,6 +367,19 @@ def matching_fit() -> None:
     err.print(f"{stored.source} weights in use: {stored.reason}")
 
 
+@matching_app.command("reset")
+def matching_reset() -> None:
+    """Go back to the default pair-score weights; the verdicts stay, and the next
+    `matching fit` decides again. Running API processes pick the defaults up."""
+    engine = engine_for(get_settings())
+    try:
+        stored = learning.reset(session_factory(engine))
+    finally:
+        engine.dispose()
+    weights = ", ".join(f"{k} {stored.weights[k]:.2f}" for k in _COMPONENTS)
+    err.print(f"default weights in use: {weights}")
+
+
 _COMPONENTS = ("thematic", "complementarity", "regional")
 
 

@@ -12,6 +12,7 @@ from app.db import session_scope
 from app.feedback import service as outcomes
 from app.feedback.models import StoredModel
 from app.matching.learning import KEY_SHARE_CAP, fit_weights
+from app.matching.weights import FitResult, default_weights
 from app.matching_service.keeper import IndexKeeper
 
 
@@ -24,7 +25,22 @@ def fit(factory: sessionmaker[Session], share: float = KEY_SHARE_CAP) -> StoredM
         index = IndexKeeper().index(session)
         found = outcomes.labels(session)
         session.rollback()  # end the read before the CPU work
-    result = fit_weights(index, [item.label for item in found], share)
+    return _store(factory, fit_weights(index, [item.label for item in found], share), found)
+
+
+def reset(factory: sessionmaker[Session]) -> StoredModel:
+    """Go back to the default weights, stored like a fit (every process picks them up);
+    the verdicts stay, and the next fit may choose fitted weights again."""
+    with factory() as session:
+        found = outcomes.labels(session)
+        session.rollback()
+    result = FitResult(default_weights(), "default", "reset to the default weights")
+    return _store(factory, result, found)
+
+
+def _store(
+    factory: sessionmaker[Session], result: FitResult, found: list[outcomes.SourcedLabel]
+) -> StoredModel:
     with session_scope(factory) as session:
         stored = outcomes.store(session, result, outcomes.count(found))
         return StoredModel.model_validate(stored.model_dump())  # usable once committed

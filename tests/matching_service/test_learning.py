@@ -105,6 +105,12 @@ def test_fitted_weights_that_beat_the_defaults_are_stored_and_picked_up(engine: 
     assert shown.labels.by_source["feedback"] == len(planted_labels(before, TRUE_WEIGHTS, 1))
     assert shown.labels_at_fit == shown.labels
 
+    # An operator goes back to the defaults: every process ranks as before the fit.
+    reset = learning.reset(session_factory(engine))
+    assert (reset.source, reset.weights) == ("default", default_weights())
+    assert _tops(_run(engine, keeper.index)) == _tops(before)
+    assert _run(engine, model_report.model).labels == shown.labels  # the verdicts stay
+
 
 def test_weights_that_do_not_beat_the_defaults_change_no_ranking(engine: Engine) -> None:
     _run(engine, _planted_world)
