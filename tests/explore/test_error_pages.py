@@ -3,26 +3,11 @@ the status the API would give, naming each bad field; the API keeps answering
 problem+json. An empty optional number is its default."""
 
 import re
-from collections.abc import Iterator
-from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.seed import seed_example_data
-from tests.conftest import make_settings, with_session
-
-
-@pytest.fixture
-def explorer(database_url: str) -> Iterator[TestClient]:
-    with_session(database_url, seed_example_data)
-    with TestClient(create_app(make_settings(database_url))) as client:
-        yield client
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+from tests.explore.conftest import page_text
 
 
 def _error_page(response: object, status: int) -> str:
@@ -32,7 +17,7 @@ def _error_page(response: object, status: int) -> str:
     html: str = response.text  # type: ignore[attr-defined]
     assert 'class="error" role="alert"' in html
     assert 'href="/explore?lang=' in html  # navigation back
-    return _text(html)
+    return page_text(html)
 
 
 # (url, status, the field named, its reason in Swedish)
@@ -144,7 +129,7 @@ def test_the_forms_carry_the_servers_limits(explorer: TestClient) -> None:
 def test_a_domain_error_on_a_page_is_worded_in_its_language(explorer: TestClient) -> None:
     page = explorer.get("/explore/consortium?member=15&member=99999&lang=sv")
     assert page.status_code == 422
-    text = _text(page.text)
+    text = page_text(page.text)
     assert "member_ids.1" in text and "ingen aktör med id 99999" in text
-    theme = _text(explorer.get("/explore/consortia?theme=nope&lang=sv").text)
+    theme = page_text(explorer.get("/explore/consortia?theme=nope&lang=sv").text)
     assert "okänt tema 'nope'" in theme and "see GET" not in theme

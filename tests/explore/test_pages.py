@@ -2,16 +2,13 @@
 languages, from its URL alone; bad input is a 4xx page naming the field."""
 
 import re
-from collections.abc import Iterator
-from html import unescape
 from importlib.resources import files
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.seed import seed_example_data
-from tests.conftest import ADMIN, make_settings, with_session
+from tests.conftest import ADMIN
+from tests.explore.conftest import page_text
 
 VIEWS = [
     "/explore",
@@ -24,17 +21,6 @@ VIEWS = [
     "/explore/regions?code=SE12",
     "/explore/saved",
 ]
-
-
-@pytest.fixture
-def explorer(database_url: str) -> Iterator[TestClient]:
-    with_session(database_url, seed_example_data)
-    with TestClient(create_app(make_settings(database_url))) as client:
-        yield client
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 @pytest.mark.parametrize("path", VIEWS)
@@ -68,8 +54,8 @@ def test_the_language_follows_lang_then_accept_language(explorer: TestClient) ->
 
 
 def test_search_filters_actors(explorer: TestClient) -> None:
-    page = _text(explorer.get("/explore?theme=textiles&kind=rdi_platform").text)
-    everything = _text(explorer.get("/explore").text)
+    page = page_text(explorer.get("/explore?theme=textiles&kind=rdi_platform").text)
+    everything = page_text(explorer.get("/explore").text)
     assert "44 found" in everything
     found = int(re.search(r"(\d+) found", page)[1])  # type: ignore[index]
     assert 0 < found < 44
@@ -77,7 +63,7 @@ def test_search_filters_actors(explorer: TestClient) -> None:
 
 
 def test_the_profile_shows_the_regions_s3_priorities(explorer: TestClient) -> None:
-    page = _text(explorer.get("/explore/actors/15").text)
+    page = page_text(explorer.get("/explore/actors/15").text)
     assert "Example Life Science Cluster Gothenburg" in page
     assert "The region's S3 priorities" in page
     region = explorer.get("/api/v1/regions/SE23").json()
@@ -86,7 +72,7 @@ def test_the_profile_shows_the_regions_s3_priorities(explorer: TestClient) -> No
 
 def test_partners_show_each_component_and_the_reasons(explorer: TestClient) -> None:
     html = explorer.get("/explore/partners?actor_id=15&limit=3").text
-    page = _text(html)
+    page = page_text(html)
     api = explorer.get("/api/v1/matching/candidates?actor_id=15&limit=3").json()
     assert html.count("<meter") == 3 * 3
     for candidate in api["candidates"]:
@@ -97,7 +83,7 @@ def test_partners_show_each_component_and_the_reasons(explorer: TestClient) -> N
 
 def test_a_call_proposal_lists_every_rule_and_the_budget(explorer: TestClient) -> None:
     html = explorer.get("/explore/consortia?seed=15&call_id=1&eu_funding=400000&limit=1").text
-    page = _text(html)
+    page = page_text(html)
     assert "Meets every rule of the call" in page
     for shown in (
         "At least this many members: 3 min_members ✓ met",
@@ -116,7 +102,7 @@ def test_a_call_proposal_lists_every_rule_and_the_budget(explorer: TestClient) -
 
 def test_hand_picked_members_are_rescored_and_broken_rules_shown(explorer: TestClient) -> None:
     over = explorer.get("/explore/consortium?member=15&member=28&call_id=1&eu_funding=700000")
-    page = _text(over.text)
+    page = page_text(over.text)
     assert over.status_code == 200
     assert "Breaks rules of the call" in page
     assert "At least this many members: 3 min_members ✗ broken" in page
@@ -152,11 +138,13 @@ def test_saved_consortia_and_their_status_moves(explorer: TestClient) -> None:
         headers=ADMIN,
         json={"name": "Life science testbeds", "call_id": 1, "member_ids": [15, 28, 26]},
     ).json()
-    listing = _text(explorer.get("/explore/saved?status=draft").text)
+    listing = page_text(explorer.get("/explore/saved?status=draft").text)
     assert "Life science testbeds" in listing
     one = explorer.get(f"/explore/saved/{saved['id']}?lang=sv").text
     assert 'data-status="submitted"' in one and "Flytta till inskickat" in one
-    assert "Life science testbeds" not in _text(explorer.get("/explore/saved?status=funded").text)
+    assert "Life science testbeds" not in page_text(
+        explorer.get("/explore/saved?status=funded").text
+    )
 
 
 def test_the_region_table_counts_actors_and_marks_priorities(explorer: TestClient) -> None:
@@ -178,25 +166,27 @@ def test_partners_come_from_other_regions_unless_the_box_is_unticked(
     explorer: TestClient,
 ) -> None:
     own_region = "· SE23"  # actor 15 is in SE23
-    assert own_region not in _text(explorer.get("/explore/partners?actor_id=15&limit=20").text)
+    assert own_region not in page_text(explorer.get("/explore/partners?actor_id=15&limit=20").text)
     # An unticked box sends only the hidden "false"; a ticked one sends "true" after it.
     unticked = explorer.get("/explore/partners?actor_id=15&limit=20&other_regions_only=false")
     ticked = explorer.get(
         "/explore/partners?actor_id=15&limit=20&other_regions_only=false&other_regions_only=true"
     )
-    assert own_region in _text(unticked.text)
-    assert own_region not in _text(ticked.text)
+    assert own_region in page_text(unticked.text)
+    assert own_region not in page_text(ticked.text)
 
 
 def test_without_a_call_the_score_lists_the_rules_it_breaks(explorer: TestClient) -> None:
-    one_region = _text(explorer.get("/explore/consortium?member=15&member=14&min_regions=2").text)
+    one_region = page_text(
+        explorer.get("/explore/consortium?member=15&member=14&min_regions=2").text
+    )
     assert "Rules it breaks" in one_region and "min_regions" in one_region
-    with_call = _text(explorer.get("/explore/consortium?member=15&member=28&call_id=1").text)
+    with_call = page_text(explorer.get("/explore/consortium?member=15&member=28&call_id=1").text)
     assert "Rules it breaks" not in with_call  # the call's table lists every rule instead
 
 
 def test_reasons_follow_the_pages_language(explorer: TestClient) -> None:
-    page = _text(explorer.get("/explore/partners?actor_id=15&limit=3&lang=sv").text)
+    page = page_text(explorer.get("/explore/partners?actor_id=15&limit=3&lang=sv").text)
     swedish = explorer.get(
         "/api/v1/matching/candidates?actor_id=15&limit=3", headers={"Accept-Language": "sv"}
     ).json()
@@ -209,7 +199,7 @@ def test_reasons_follow_the_pages_language(explorer: TestClient) -> None:
 
 def test_the_eligibility_panel_is_in_swedish(explorer: TestClient) -> None:
     url = "/explore/consortium?member=15&member=28&call_id=1&eu_funding=700000&lang=sv"
-    page = _text(explorer.get(url).text)
+    page = page_text(explorer.get(url).text)
     assert "Bryter mot utlysningens regler" in page
     for shown in (
         "Minst så många medlemmar: 3 min_members ✗ bruten: 2 medlemmar; minst 3 behövs",
@@ -225,7 +215,7 @@ def test_the_eligibility_panel_is_in_swedish(explorer: TestClient) -> None:
 
 def test_the_regions_page_is_in_swedish(explorer: TestClient) -> None:
     html = explorer.get("/explore/regions?code=SE23&lang=sv").text
-    page = _text(html)
+    page = page_text(html)
     swedish = explorer.get(
         "/api/v1/matching/regions?region_code=SE23&limit=10", headers={"Accept-Language": "sv"}
     ).json()
@@ -235,6 +225,6 @@ def test_the_regions_page_is_in_swedish(explorer: TestClient) -> None:
     assert ">SE22 Sydsverige</option>" in html
     assert "som aktörer i Västsverige söker" in page
     assert "South Sweden" not in page and "West Sweden" not in page
-    county = _text(explorer.get("/explore/regions?code=SE224&lang=sv").text)
+    county = page_text(explorer.get("/explore/regions?code=SE224&lang=sv").text)
     assert "Skåne län (SE224) har inga egna aktörer" in county
     assert "rangordnas som för Sydsverige (SE22)" in county

@@ -4,7 +4,6 @@ page's language, and the EU funding typed on the way is kept. Amounts are typed 
 Swedish way too; the language honours q=0."""
 
 import re
-from collections.abc import Iterator
 from html import unescape
 from importlib.resources import files
 
@@ -12,20 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.explore.i18n import choose_language
-from app.main import create_app
-from app.seed import seed_example_data
-from tests.conftest import ADMIN, make_settings, with_session
-
-
-@pytest.fixture
-def explorer(database_url: str) -> Iterator[TestClient]:
-    with_session(database_url, seed_example_data)
-    with TestClient(create_app(make_settings(database_url))) as client:
-        yield client
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+from tests.conftest import ADMIN
+from tests.explore.conftest import page_text
 
 
 def _static(name: str) -> str:
@@ -66,10 +53,12 @@ def _saved(explorer: TestClient, status: str | None = None) -> int:
 
 def test_admin_only_moves_say_they_need_an_admin_key(explorer: TestClient) -> None:
     draft = explorer.get(f"/explore/saved/{_saved(explorer)}?lang=sv").text
-    assert "kräver en administratörsnyckel." not in _text(draft)  # draft -> submitted: the owner
+    assert "kräver en administratörsnyckel." not in page_text(
+        draft
+    )  # draft -> submitted: the owner
     submitted = explorer.get(f"/explore/saved/{_saved(explorer, 'submitted')}?lang=sv").text
     note = "Att flytta till beviljat eller avslaget kräver en administratörsnyckel."
-    assert note in _text(submitted)
+    assert note in page_text(submitted)
     for move in ("funded", "rejected"):
         button = re.search(
             rf'<button[^>]*data-status="{move}"[^>]*>(.*?)</button>', submitted, re.S
@@ -93,14 +82,14 @@ def test_the_eu_funding_typed_is_kept_on_the_saved_page(explorer: TestClient) ->
     consortium_id = _saved(explorer)
     page = explorer.get(f"/explore/saved/{consortium_id}?eu_funding=400000")
     assert page.status_code == 200
-    text = _text(page.text)
+    text = page_text(page.text)
     assert "Meets every rule of the call" in text
     assert "EUR 400 000" in text and "EUR 800 000" in text
     edit = re.search(r'href="(/explore/consortium\?[^"]+)"', page.text)
     assert edit and "eu_funding=400000" in unescape(edit[1]) and "call_id=1" in edit[1]
     # Without an amount: no budget, and the link carries none.
     bare = explorer.get(f"/explore/saved/{consortium_id}").text
-    assert "EUR 800 000" not in _text(bare) and "eu_funding" not in bare
+    assert "EUR 800 000" not in page_text(bare) and "eu_funding" not in bare
 
 
 @pytest.mark.parametrize("typed", ["400 000", "400\u00a0000", "400\u202f000", " 400000 "])
@@ -110,7 +99,7 @@ def test_amounts_may_group_thousands_with_spaces(explorer: TestClient, typed: st
         params={"member": [15, 28, 26], "call_id": 1, "eu_funding": typed, "lang": "sv"},
     )
     assert response.status_code == 200, response.text
-    assert "EUR 800 000" in _text(response.text)
+    assert "EUR 800 000" in page_text(response.text)
 
 
 def test_an_over_long_amount_is_too_large(explorer: TestClient) -> None:
@@ -119,7 +108,7 @@ def test_an_over_long_amount_is_too_large(explorer: TestClient) -> None:
             f"/explore/consortia?call_id=1&eu_funding=99999999999999999999999&lang={lang}"
         )
         assert response.status_code == 422
-        text = _text(response.text)
+        text = page_text(response.text)
         assert words in text and "eu_funding" in text
         assert "whole number" not in text and "heltal" not in text
 

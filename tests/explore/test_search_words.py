@@ -3,24 +3,12 @@ word of the query anywhere in the name or the description, in any order and any 
 with Swedish and English place names alike. Runs on each database."""
 
 import re
-from collections.abc import Iterator
 from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
-from app.seed import seed_example_data
-from tests.conftest import make_settings, with_session
-
 GOTHENBURG = "Example Life Science Cluster Gothenburg"
-
-
-@pytest.fixture
-def explorer(database_url: str) -> Iterator[TestClient]:
-    with_session(database_url, seed_example_data)
-    with TestClient(create_app(make_settings(database_url))) as client:
-        yield client
 
 
 def _names(explorer: TestClient, q: str) -> list[str]:
