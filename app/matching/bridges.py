@@ -23,8 +23,8 @@ BRIDGE_WEIGHT = 0.12
 ONE_WAY_CEILING = ONE_WAY_MAX + sum(TIE_BREAKERS.values())
 
 
-def _fits(scores: PairScores, rows: np.ndarray | slice) -> np.ndarray:
-    return (scores.covers_query[rows] > 0) | (scores.covered_by_query[rows] > 0)
+def _fits(scores: PairScores) -> np.ndarray:
+    return (scores.covers_query > 0) | (scores.covered_by_query > 0)
 
 
 def with_bridges(
@@ -32,7 +32,6 @@ def with_bridges(
     i: int,
     scores: PairScores,
     eligible: np.ndarray,
-    region_level: int | None = 2,
 ) -> PairScores:
     """`scores` with the bridges of the best `POOL` eligible actors added to their
     complementarity and score."""
@@ -43,12 +42,12 @@ def with_bridges(
     if len(pool) > POOL:
         pool = pool[np.argpartition(-scores.score[pool], POOL - 1)[:POOL]]
     # The asker's complements: actors fitting it one way or both, on a shared concept.
-    others = np.flatnonzero(_fits(scores, slice(None)) & (scores.concepts > 0))
+    others = np.flatnonzero(_fits(scores) & (scores.concepts > 0))
     others = others[others != i]
     anchors = others[np.argsort(-scores.score[others], kind="stable")[:ANCHORS]]
     for a in anchors:
-        through = index.pair_scores(int(a), region_level, rows=pool)
-        strength = _fits(through, slice(None)) * np.minimum(scores.concepts[a], through.concepts)
+        fits, closeness = index.fits_and_concepts(int(a), pool)
+        strength = fits * np.minimum(scores.concepts[a], closeness)
         strength[pool == a] = 0.0
         stronger = strength > bridge[pool]
         bridge[pool[stronger]] = strength[stronger]

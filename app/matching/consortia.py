@@ -150,7 +150,7 @@ def _bridged_scores(
     scores = index.pair_scores(seed, rules.region_level)
     eligible = np.zeros(len(index), dtype=bool)
     eligible[universe] = True
-    return with_bridges(index, seed, scores, eligible, rules.region_level).score[universe]
+    return with_bridges(index, seed, scores, eligible).score[universe]
 
 
 def make_pool(

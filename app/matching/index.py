@@ -530,6 +530,14 @@ class MatchIndex:
         )
         return self._with_track_record(score, rows)
 
+    def fits_and_concepts(self, i: int, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Of pair_scores(i, rows=rows), only what a bridge needs: whether each row fits i
+        in at least one direction, and its concept closeness to i."""
+        fits = (_times(self.offers, self.seeks[i], rows) > 0) | (
+            _times(self.seeks, self.offers[i], rows) > 0
+        )
+        return fits, self.concept_similarity(i, rows)
+
     def _with_track_record(self, score: np.ndarray, rows: np.ndarray | slice) -> np.ndarray:
         """Close part of the gap to 1 for proven partners; no track record, no change."""
         lift = self.track_record_weight * self.track_record[rows]
@@ -567,7 +575,11 @@ class MatchIndex:
         return sorted(out, key=lambda item: (-item[1], item[0]))
 
     def _concept_names(self) -> list[str]:
-        names = [""] * len(self.concept_columns)
-        for name, column in self.concept_columns.items():
-            names[column] = name
+        # Columns are only ever added, so the list stays right while its length does.
+        names: list[str] | None = getattr(self, "_names", None)
+        if names is None or len(names) != len(self.concept_columns):
+            names = [""] * len(self.concept_columns)
+            for name, column in self.concept_columns.items():
+                names[column] = name
+            self._names = names
         return names

@@ -44,7 +44,7 @@ def candidates(
     if theme is not None:
         column = index.theme_columns.get(theme)
         eligible &= index.themes[:, column] > 0 if column is not None else False
-    scores = with_bridges(index, i, scores, eligible, region_level)
+    scores = with_bridges(index, i, scores, eligible)
     chosen = np.flatnonzero(eligible)
     if len(chosen) > limit:
         top = np.argpartition(-scores.score[chosen], limit - 1)[:limit]

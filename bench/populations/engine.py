@@ -113,7 +113,7 @@ class InProcessEngine:
         scores = self.index.pair_scores(i, 2)
         eligible = scores.other_region > 0
         eligible[i] = False
-        scores = with_bridges(self.index, i, scores, eligible, 2)
+        scores = with_bridges(self.index, i, scores, eligible)
         return ScoreParts(
             ids=self.index.ids,
             eligible=eligible,
