@@ -11,6 +11,7 @@ PHRASES = {
     "en": {
         "and": "and",
         "both_work_on": "Both work on {}",
+        "close_focus": "Your {} and its {} are close: they share words",
         "similar_text": "Your descriptions cover similar ground",
         "both_nace": "Both are active in NACE {}",
         "it_offers": "It offers {}, which you seek",
@@ -34,6 +35,7 @@ PHRASES = {
     "sv": {
         "and": "och",
         "both_work_on": "Båda arbetar med {}",
+        "close_focus": "Er {} och dess {} ligger nära varandra: de har ord gemensamt",
         "similar_text": "Era beskrivningar handlar om liknande saker",
         "both_nace": "Båda är verksamma inom NACE {}",
         "it_offers": "Den erbjuder {}, som ni söker",
@@ -189,6 +191,23 @@ def shared_focus(index: MatchIndex, i: int, j: int, lang: str = "en") -> list[st
     return out[:SHARED_CONCEPTS_SHOWN]
 
 
+def close_technologies(index: MatchIndex, i: int, j: int) -> tuple[str, str] | None:
+    """Two technologies, i's and j's, named differently but sharing the most informative
+    words ("digital twins", "digital twin platforms"); None when they share a technology
+    outright or no word."""
+    mine, theirs = index.features[i], index.features[j]
+    if not mine.technologies or mine.technologies & theirs.technologies:
+        return None
+    weight = {name[5:]: w for name, w in index.shared_concepts(i, j) if name.startswith("word:")}
+    best, pair = 0.0, None
+    for a in sorted(mine.technologies):
+        for b in sorted(theirs.technologies):
+            score = sum(weight.get(w, 0.0) for w in set(a.split()) & set(b.split()))
+            if score > best:
+                best, pair = score, (mine.technology_labels[a], theirs.technology_labels[b])
+    return pair
+
+
 def pair_reasons(
     index: MatchIndex, i: int, j: int, scores: PairScores, lang: str = "en"
 ) -> list[str]:
@@ -201,7 +220,10 @@ def pair_reasons(
     if focus:
         lowered = [f if f[:2].isupper() else f[:1].lower() + f[1:] for f in focus]
         reasons.append(say["both_work_on"].format(label_list(lowered, lower=False, lang=lang)))
-    elif scores.text[j] >= 0.3:
+    close = close_technologies(index, i, j)
+    if close:
+        reasons.append(say["close_focus"].format(*close))
+    elif not focus and scores.text[j] >= 0.3:
         reasons.append(say["similar_text"])
     shared_divisions = {k for k in me.nace_weights if len(k) == 2 and k.isdigit()} & {
         k for k in other.nace_weights if len(k) == 2 and k.isdigit()

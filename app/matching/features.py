@@ -42,6 +42,10 @@ NACE_LEVEL_WEIGHTS = {1: 0.25, 2: 0.5, 3: 0.75, 4: 1.0}
 # weigh this much: a near spelling or the other language's word relates, less than the
 # same word does.
 GRAM_WEIGHT = 0.7
+# A technology also counts as its words' stems, which together weigh this much: two
+# phrasings of one technology mostly share words ("digital twins", "digital twin
+# platforms"), and the IDF keeps a common word ("system") from counting.
+WORD_WEIGHT = 2.0
 # With themes stated in the profile, a theme read from the text counts only when the text
 # names it at least twice in whole words: one passing word does not outweigh the profile.
 EXTRA_THEME_EVIDENCE = 2 * STRONG
@@ -138,13 +142,22 @@ def concept_weights(
     concepts = {f"theme:{t}": 1.0 for t in themes}
     concepts |= {f"nace:{k}": w for k, w in nace.items()}
     grams: dict[str, float] = {}
+    stems: dict[str, float] = {}
     for key in technologies:
         concepts[f"tech:{key}"] = 1.0
         for gram in technology_grams(key):
             grams[gram] = grams.get(gram, 0.0) + 1.0
-    norm = sum(c * c for c in grams.values()) ** 0.5 or 1.0
-    concepts |= {f"gram:{g}": GRAM_WEIGHT * c / norm for g, c in grams.items()}
+        for stem in key.split():
+            stems[stem] = stems.get(stem, 0.0) + 1.0
+    concepts |= _spread("gram", grams, GRAM_WEIGHT)
+    concepts |= _spread("word", stems, WORD_WEIGHT)
     return concepts
+
+
+def _spread(prefix: str, counts: dict[str, float], weight: float) -> dict[str, float]:
+    """Parts of an actor's technologies as concepts whose vector length is `weight`."""
+    norm = sum(c * c for c in counts.values()) ** 0.5 or 1.0
+    return {f"{prefix}:{part}": weight * c / norm for part, c in counts.items()}
 
 
 def expanded_text(profile: ActorProfile, themes: frozenset[str], vocabulary: Vocabulary) -> str:

@@ -71,7 +71,7 @@ def _specific(concept_columns: dict[str, int]) -> np.ndarray:
     """Which concept columns name a technology (or its letter n-grams)."""
     out = np.zeros(len(concept_columns), dtype=bool)
     for name, column in concept_columns.items():
-        out[column] = name.startswith(("tech:", "gram:"))
+        out[column] = name.startswith(("tech:", "gram:", "word:"))
     return out
 
 
@@ -566,7 +566,8 @@ class MatchIndex:
         return sorted(out, key=lambda item: -item[2])
 
     def shared_concepts(self, i: int, j: int) -> list[tuple[str, float]]:
-        """The concepts i and j share, most informative first (letter n-grams left out)."""
+        """The concepts i and j share, most informative first (letter n-grams left out;
+        a technology's words are kept, to say which phrasings are close)."""
         idf = self.concept_idf()
         names = self._concept_names()
         mine = set(self.concept_rows.row(i)[0].tolist())

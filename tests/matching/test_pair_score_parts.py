@@ -166,7 +166,7 @@ def test_concept_similarity_is_the_cosine_of_idf_weighted_concept_vectors() -> N
         return {
             int(c): float(w) * float(idf[c])
             for c, w in zip(indices, weights, strict=True)
-            if technologies or not names[int(c)].startswith(("tech:", "gram:"))
+            if technologies or not names[int(c)].startswith(("tech:", "gram:", "word:"))
         }
 
     def cosine(a: dict[int, float], b: dict[int, float]) -> float:
