@@ -153,6 +153,12 @@ def _bridged_scores(
     return with_bridges(index, seed, scores, eligible).score[universe]
 
 
+def _focus_keys(technologies: frozenset[str]) -> frozenset[str]:
+    """A member's technologies, and their words: two phrasings of one technology share
+    a focus through the words they share."""
+    return technologies | {f"word:{w}" for key in technologies for w in key.split()}
+
+
 def make_pool(
     index: MatchIndex, positions: list[int], theme: str | None, level: int | None
 ) -> Pool:
@@ -167,7 +173,7 @@ def make_pool(
     thematic = (thematic + thematic.T) / 2
     complementarity = (complementarity + complementarity.T) / 2
     offers, themes = index.offers[rows], index.themes[rows]
-    technologies = [index.features[p].technologies for p in rows]
+    technologies = [_focus_keys(index.features[p].technologies) for p in rows]
     # Only technologies two or more pool actors name can be shared; the rest would only
     # widen every evaluation.
     held = Counter(t for keys in technologies for t in keys)

@@ -4,9 +4,12 @@ though their concept keys differ, and the reasons say which phrasings are close.
 
 import math
 
+import numpy as np
 import pytest
 
+from app.matching.consortia import make_pool
 from app.matching.features import GRAM_WEIGHT, WORD_WEIGHT, concept_weights
+from app.matching.objective import shared_focus
 from app.matching.partners import candidates
 from tests.matching.builders import actor, build_index
 
@@ -60,3 +63,18 @@ def test_the_reason_names_both_phrasings(lang: str, expected: str) -> None:
     assert any(r.startswith(expected) for r in found[2].reasons), found[2].reasons
     # Actors sharing no word get no such reason.
     assert not any("close" in r or "nära" in r for r in found[3].reasons)
+
+
+def test_consortium_members_phrasing_one_technology_otherwise_share_a_focus() -> None:
+    index = build_index(
+        [
+            *_population(),
+            actor(7, "SE33", themes=["ict"], technologies=["twin digital models"], name="A7"),
+        ]
+    )
+    at = index.position
+    pool = make_pool(index, [at[1], at[2], at[7], at[3], at[5]], None, 2)
+    # Three phrasings sharing "digital" and "twin"; then three unrelated technologies.
+    assert shared_focus(pool, np.array([[0, 1, 2], [0, 3, 4]])).tolist() == pytest.approx(
+        [1.0, 1 / 3]
+    )
