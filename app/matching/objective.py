@@ -8,11 +8,12 @@ score = 0.40 coherence + 0.25 coverage + 0.10 complementarity + 0.25 diversity
   weighs shared concepts by specificity), a third the shared focus: the largest share of
   members naming one specific technology or focus phrase. Partners in a consortium work
   on the same specific thing; a set that merely shares a broad theme scores a third less;
-- coverage: 0.45 x the share of what members seek that another member offers
-  (1 when nobody seeks anything) + 0.25 x reciprocity, the share of members that both
+- coverage: 0.7 x the share of what members seek that another member offers
+  (1 when nobody seeks anything) + 0.3 x reciprocity, the share of members that both
   give (offer something another member seeks) and receive (seek something another member
   offers), so that members cover *each other's* needs rather than one member serving the
-  rest + 0.3 x the breadth of what they offer (5 capabilities or more count as full);
+  rest. What members offer that nobody in the consortium seeks earns nothing: counting
+  the breadth of offers rewarded padding a consortium with a member that only adds them;
 - complementarity: half the mean pairwise complementarity, half the mean over members of
   their best complement inside the consortium. It weighs little: coverage already counts
   the needs met, and in a consortium whose needs run in a ring (A serves B, B serves C,
@@ -33,7 +34,7 @@ WEIGHTS = {
     "diversity": 0.25,
     "redundancy": -0.25,
 }
-BREADTH_FULL = 5.0
+COVERAGE = {"met": 0.7, "reciprocity": 0.3}
 # Coherence: on the consortium theme, close pair by pair, and sharing a specific focus.
 COHERENCE = {"theme": 1 / 3, "closeness": 1 / 3, "focus": 1 / 3}
 
@@ -121,16 +122,14 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     )
 
     offers, seeks = pool.offers[members], pool.seeks[members]  # (B, m, K)
-    offered = offers.max(axis=1)  # (B, K)
-    sought = seeks.max(axis=1)
+    sought = seeks.max(axis=1)  # (B, K)
     n_sought = sought.sum(axis=1)
     # A need is met when a member *other* than one seeking it offers it: the (seeker,
     # offerer) pairs of a capability, less the members that are both.
     pairs = seeks.sum(axis=1) * offers.sum(axis=1) - (seeks * offers).sum(axis=1)
     met_needs = (pairs > 0).sum(axis=1)
     met = np.where(n_sought > 0, met_needs / np.maximum(n_sought, 1), 1.0)
-    breadth = np.minimum(offered.sum(axis=1) / BREADTH_FULL, 1.0)
-    coverage = 0.45 * met + 0.25 * reciprocity(pool, members) + 0.3 * breadth
+    coverage = COVERAGE["met"] * met + COVERAGE["reciprocity"] * reciprocity(pool, members)
 
     distinct = distinct_per_row(pool.region[members])
     diversity = distinct / m

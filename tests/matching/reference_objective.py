@@ -61,8 +61,7 @@ def reference_parts(pool: Pool, members: Sequence[int]) -> dict[str, float]:
     closeness = _mean([float(pool.thematic[a, b]) for a, b in pairs])
     coherence = (on_theme / m + closeness + _shared_focus(pool, members)) / 3
 
-    # Coverage: needs met inside, members that both give and take, breadth of offers.
-    offered = set().union(*offers.values())
+    # Coverage: needs met inside, members that both give and take.
     sought = set().union(*seeks.values())
     # A need counts as met when a member other than one that seeks it offers it.
     met_needs = {
@@ -79,8 +78,7 @@ def reference_parts(pool: Pool, members: Sequence[int]) -> dict[str, float]:
         return any(seeks[a] & offers[b] for b in members if b != a)
 
     reciprocity = sum(gives(a) and takes(a) for a in members) / m
-    breadth = min(len(offered) / 5.0, 1.0)
-    coverage = 0.45 * met + 0.25 * reciprocity + 0.3 * breadth
+    coverage = 0.7 * met + 0.3 * reciprocity
 
     # Complementarity: the pairs, and each member's best complement inside.
     pair_mean = _mean([float(pool.complementarity[a, b]) for a, b in pairs])

@@ -237,12 +237,11 @@ def test_a_saved_score_matches_values_worked_out_by_hand(
 ) -> None:
     """The three members of the fixture, worked out from docs/MATCHING.md: they seek
     testbed and research (the lab offers the testbed, nobody research): met 1/2; no member
-    both gives and takes: reciprocity 0; they offer sme-network, testbed and training:
-    breadth 3/5. Three regions for three members; the two platforms offer different
-    things, so nothing is redundant."""
+    both gives and takes: reciprocity 0. Three regions for three members; the two platforms
+    offer different things, so nothing is redundant."""
     saved = save(client, members)
     parts = saved["components"]
-    assert parts["coverage"] == pytest.approx(0.45 * 0.5 + 0.25 * 0 + 0.3 * 0.6, abs=1e-4)
+    assert parts["coverage"] == pytest.approx(0.7 * 0.5 + 0.3 * 0, abs=1e-4)
     assert parts["diversity"] == pytest.approx(1.0)
     assert parts["redundancy"] == pytest.approx(0.0, abs=1e-6)
     # All three on food: the on-theme third is full.
