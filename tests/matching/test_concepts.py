@@ -95,6 +95,13 @@ def test_welcoming_partners_is_seeking_them() -> None:
     assert reader().read("Vi välkomnar företag med testbäddar").seeks == {"sme-network", "testbed"}
 
 
+def test_wanting_to_work_with_someone_is_seeking_them() -> None:
+    swedish = reader().read("Vi erbjuder prototyper och vi vill samarbeta med mindre företag.")
+    assert swedish.offers == {"prototyping"} and swedish.seeks == {"sme-network"}
+    english = reader().read("We offer prototypes and we want to work with smaller companies.")
+    assert english.offers == {"prototyping"} and english.seeks == {"sme-network"}
+
+
 def test_a_colon_joins_a_cue_to_what_it_introduces() -> None:
     reading = reader().read(
         "Core expertise: digital twins. What we bring: test beds. What we are missing: funding."

@@ -113,26 +113,8 @@ def third_members_read_and_matched(third_text: str) -> tuple[int, int, int]:
     return total, read, matched
 
 
-def _reader_gap(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 @pytest.mark.parametrize(
-    "third_text",
-    [
-        "offer-first",
-        "seek-first",
-        "other-cues",
-        pytest.param(
-            "paraphrased",
-            marks=_reader_gap(
-                "the reader takes the Swedish 'vi vill samarbeta med mindre företag' (we "
-                "want to work with smaller companies), after an offer, for one more offer: "
-                "sme-network read as offered and nothing as sought in 31 of 31 Swedish "
-                "texts (English: 29 of 29 read right); matched 60 of 60 all the same"
-            ),
-        ),
-    ],
+    "third_text", ["offer-first", "seek-first", "other-cues", "paraphrased"]
 )
 def test_a_text_only_member_is_read_however_it_is_phrased(third_text: str) -> None:
     total, read, matched = third_members_read_and_matched(third_text)
