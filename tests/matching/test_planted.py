@@ -113,9 +113,7 @@ def third_members_read_and_matched(third_text: str) -> tuple[int, int, int]:
     return total, read, matched
 
 
-@pytest.mark.parametrize(
-    "third_text", ["offer-first", "seek-first", "other-cues", "paraphrased"]
-)
+@pytest.mark.parametrize("third_text", ["offer-first", "seek-first", "other-cues", "paraphrased"])
 def test_a_text_only_member_is_read_however_it_is_phrased(third_text: str) -> None:
     total, read, matched = third_members_read_and_matched(third_text)
     assert (read, matched) == (total, total), f"read {read}/{total}, matched {matched}/{total}"

@@ -27,7 +27,12 @@ def test_a_technology_counts_as_its_words_with_their_own_weight() -> None:
 def _population() -> list:  # type: ignore[type-arg]
     def ict(actor_id: int, region: str, technology: str, **fields: object):  # type: ignore[no-untyped-def]
         return actor(
-            actor_id, region, themes=["ict"], technologies=[technology], name=f"A{actor_id}", **fields
+            actor_id,
+            region,
+            themes=["ict"],
+            technologies=[technology],
+            name=f"A{actor_id}",
+            **fields,
         )
 
     return [
