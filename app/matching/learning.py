@@ -16,6 +16,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from app.matching.bridges import with_bridges
 from app.matching.combine import FLOOR
 from app.matching.index import MatchIndex
 from app.matching.weights import COMPONENTS, Evaluation, FitResult, Label, default_weights
@@ -45,8 +46,9 @@ class LabelMatrix:
 def label_matrix(
     index: MatchIndex, labels: list[Label], region_level: int | None = 2
 ) -> LabelMatrix:
-    """The components of each labelled pair, scored by the index as it ranks candidates.
-    Labels naming an actor no longer indexed, or a pair of one actor, are left out."""
+    """The components of each labelled pair, scored by the index as it ranks candidates
+    (partners through a shared partner included). Labels naming an actor no longer
+    indexed, or a pair of one actor, are left out."""
     by_query: dict[int, list[Label]] = defaultdict(list)
     for label in labels:
         known = label.actor_id in index.position and label.candidate_id in index.position
@@ -58,8 +60,12 @@ def label_matrix(
     said_by: list[str] = []
     for actor_id, group in sorted(by_query.items()):
         others = np.array([index.position[g.candidate_id] for g in group], dtype=np.int64)
-        scores = index.pair_scores(index.position[actor_id], region_level, rows=others)
-        parts = [np.log(getattr(scores, name) + FLOOR) for name in COMPONENTS]
+        i = index.position[actor_id]
+        scores = index.pair_scores(i, region_level)
+        eligible = scores.other_region > 0
+        eligible[i] = False
+        scores = with_bridges(index, i, scores, eligible)
+        parts = [np.log(getattr(scores, name)[others] + FLOOR) for name in COMPONENTS]
         rows.append(np.column_stack(parts))
         positive += [g.positive for g in group]
         queries += [actor_id] * len(group)

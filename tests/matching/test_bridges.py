@@ -3,11 +3,15 @@ A -> B -> C -> D -> A (each offers what the next seeks), A and C fit neither way
 in one consortium; an actor on the same thing that fits nobody's needs does not."""
 
 import numpy as np
+import pytest
 
 from app.matching import consortia
 from app.matching.bridges import BRIDGE_WEIGHT, ONE_WAY_CEILING, with_bridges
+from app.matching.combine import FLOOR
+from app.matching.learning import label_matrix
 from app.matching.partners import candidates
 from app.matching.rules import ConsortiumRules
+from app.matching.weights import COMPONENTS, Label
 from tests.matching.builders import actor, build_index
 
 TECH = ["lignin valorisation"]
@@ -186,3 +190,16 @@ def test_a_consortium_pool_holds_the_member_across_the_ring(monkeypatch) -> None
     admitted = np.ones(len(index), dtype=bool)
     pool = consortia.choose_pool(index, rules, admitted, (1,), None)
     assert sorted(int(index.ids[p]) for p in pool) == [1, 2, 3, 4]
+
+
+def test_a_fit_learns_from_the_scores_the_ranking_uses_bridges_included() -> None:
+    index = ring_index()
+    labels = [Label(1, 3, True, "key-1"), Label(1, 5, False, "key-1")]
+    features = label_matrix(index, labels).features
+    column = COMPONENTS.index("complementarity")
+    ranked = {x.actor_id: x for x in candidates(index, 1, limit=5)}
+    assert features[:, column] == pytest.approx(
+        [np.log(ranked[3].complementarity + FLOOR), np.log(ranked[5].complementarity + FLOOR)],
+        abs=1e-3,
+    )
+    assert features[0, column] > features[1, column]  # the bridge tells them apart
