@@ -73,7 +73,25 @@ def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[str
         name = concept_label(index, owner, owner, concept, lang)
         if name:
             names.append(name)
-    return names
+    return names or _phrasings_sharing_a_word(index, positions)
+
+
+def _phrasings_sharing_a_word(index: MatchIndex, positions: list[int]) -> list[str]:
+    """With no technology named alike by two members: the members' technologies that share
+    the word most of them use ("lignin valorisation", "ligninförädling"), as written."""
+    counts: Counter[str] = Counter()
+    for p in positions:
+        counts.update({w for key in index.features[p].technologies for w in key.split()})
+    held = [w for w, n in counts.items() if n >= 2 and f"word:{w}" in index.concept_columns]
+    if not held:
+        return []
+    idf = index.concept_idf()
+    word = min(held, key=lambda w: (-counts[w], -float(idf[index.concept_columns[f"word:{w}"]]), w))
+    names: list[str] = []
+    for p in positions:
+        labels = index.features[p].technology_labels
+        names += [labels[k] for k in sorted(labels) if word in k.split() and labels[k] not in names]
+    return names[:FOCUS_SHOWN]
 
 
 def consortium_reasons(

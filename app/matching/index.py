@@ -68,7 +68,7 @@ def _columns(values: Iterable[str]) -> dict[str, int]:
 
 
 def _specific(concept_columns: dict[str, int]) -> np.ndarray:
-    """Which concept columns name a technology (or its letter n-grams)."""
+    """Which concept columns name a technology (or its letter n-grams, or its words)."""
     out = np.zeros(len(concept_columns), dtype=bool)
     for name, column in concept_columns.items():
         out[column] = name.startswith(("tech:", "gram:", "word:"))

@@ -7,8 +7,8 @@ score = 0.40 coherence + 0.25 coverage + 0.10 complementarity + 0.25 diversity
   else the theme most members share), a third the mean pairwise thematic closeness (which
   weighs shared concepts by specificity), a third the shared focus: the largest share of
   members naming one specific technology or focus phrase (or a word of one: see
-  consortia.make_pool). Partners in a consortium work
-  on the same specific thing; a set that merely shares a broad theme scores a third less;
+  consortia.make_pool). Partners in a consortium work on the same specific thing; a set
+  that merely shares a broad theme scores a third less;
 - coverage: 0.7 x the share of what members seek that another member offers
   (1 when nobody seeks anything) + 0.3 x reciprocity, the share of members that both
   give (offer something another member seeks) and receive (seek something another member

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from app.matching.consortia import make_pool
+from app.matching.consortium_reasons import shared_focus as consortium_focus
 from app.matching.features import GRAM_WEIGHT, WORD_WEIGHT, concept_weights
 from app.matching.objective import shared_focus
 from app.matching.partners import candidates
@@ -83,3 +84,18 @@ def test_consortium_members_phrasing_one_technology_otherwise_share_a_focus() ->
     assert shared_focus(pool, np.array([[0, 1, 2], [0, 3, 4]])).tolist() == pytest.approx(
         [1.0, 1 / 3]
     )
+
+
+def test_a_consortium_sharing_only_words_names_its_members_phrasings() -> None:
+    index = build_index(
+        [
+            *_population(),
+            actor(7, "SE33", themes=["ict"], technologies=["twin digital models"], name="A7"),
+        ]
+    )
+    at = index.position
+    focus = consortium_focus(index, [at[1], at[2], at[7]], "en")
+    assert focus == ["digital twins", "digital twin platforms", "twin digital models"]
+    # A technology named alike by two members is named itself.
+    assert consortium_focus(index, [at[3], at[4], at[1]], "en") == ["edge computing"]
+    assert consortium_focus(index, [at[1], at[3], at[5]], "en") == []
