@@ -46,8 +46,6 @@ SEEK_CUES = tuple(
         "saknar",
         "vill hitta",
         "vill samarbeta med",
-        "vill arbeta med",
-        "vill jobba med",
         "vill samverka med",
         "vill träffa",
         "vill möta",

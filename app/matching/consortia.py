@@ -153,10 +153,11 @@ def _bridged_scores(
     return with_bridges(index, seed, scores, eligible).score[universe]
 
 
-def _focus_keys(technologies: frozenset[str]) -> frozenset[str]:
-    """A member's technologies, and their words: two phrasings of one technology share
-    a focus through the words they share."""
-    return technologies | {f"word:{w}" for key in technologies for w in key.split()}
+def _focus_keys(index: MatchIndex, technologies: frozenset[str]) -> frozenset[str]:
+    """A member's technologies, and their telling words: two phrasings of one technology
+    share a focus through the rare words they share."""
+    words = index.telling_words({w for key in technologies for w in key.split()})
+    return technologies | {f"word:{w}" for w in words}
 
 
 def make_pool(
@@ -173,7 +174,7 @@ def make_pool(
     thematic = (thematic + thematic.T) / 2
     complementarity = (complementarity + complementarity.T) / 2
     offers, themes = index.offers[rows], index.themes[rows]
-    technologies = [_focus_keys(index.features[p].technologies) for p in rows]
+    technologies = [_focus_keys(index, index.features[p].technologies) for p in rows]
     # Only technologies two or more pool actors name can be shared; the rest would only
     # widen every evaluation.
     held = Counter(t for keys in technologies for t in keys)

@@ -21,6 +21,7 @@ PHRASES = {
         "some": "{} of {}",
         "work_on": "{} members work on {}",
         "focus": "Shared focus: {}",
+        "close_focus": "Close focus: {}",
         "kinds": "{} and {}",
         "cluster_one": "{} cluster",
         "cluster_many": "{} clusters",
@@ -38,6 +39,7 @@ PHRASES = {
         "some": "{} av {}",
         "work_on": "{} medlemmar arbetar med {}",
         "focus": "Gemensamt fokus: {}",
+        "close_focus": "Närliggande inriktning: {}",
         "kinds": "{} och {}",
         "cluster_one": "{} kluster",
         "cluster_many": "{} kluster",
@@ -73,16 +75,17 @@ def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[str
         name = concept_label(index, owner, owner, concept, lang)
         if name:
             names.append(name)
-    return names or _phrasings_sharing_a_word(index, positions)
+    return names
 
 
-def _phrasings_sharing_a_word(index: MatchIndex, positions: list[int]) -> list[str]:
-    """With no technology named alike by two members: the members' technologies that share
-    the word most of them use ("lignin valorisation", "ligninförädling"), as written."""
+def phrasings_sharing_a_word(index: MatchIndex, positions: list[int]) -> list[str]:
+    """The members' technologies, as written, that share the telling word most members
+    use ("lignin valorisation", "ligninförädling"); none when no two members share one."""
     counts: Counter[str] = Counter()
     for p in positions:
-        counts.update({w for key in index.features[p].technologies for w in key.split()})
-    held = [w for w, n in counts.items() if n >= 2 and f"word:{w}" in index.concept_columns]
+        words = {w for key in index.features[p].technologies for w in key.split()}
+        counts.update(index.telling_words(words))
+    held = [w for w, n in counts.items() if n >= 2]
     if not held:
         return []
     idf = index.concept_idf()
@@ -109,8 +112,11 @@ def consortium_reasons(
         who = say["all"] if on_theme == len(feats) else say["some"].format(on_theme, len(feats))
         reasons.append(say["work_on"].format(who, themes_text(index, {theme}, lang)))
     focus = shared_focus(index, positions, lang)
+    close = [] if focus else phrasings_sharing_a_word(index, positions)
     if focus:
         reasons.append(say["focus"].format(label_list(focus, lower=False, lang=lang)))
+    elif close:
+        reasons.append(say["close_focus"].format(label_list(close, lang=lang)))
     regions = sorted({f.profile.region_code for f in feats})
     level, min_countries = (rules.region_level, rules.min_countries) if rules else (None, 1)
     reasons.append(spread_reason(index, regions, level, min_countries, lang))

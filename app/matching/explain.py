@@ -11,7 +11,7 @@ PHRASES = {
     "en": {
         "and": "and",
         "both_work_on": "Both work on {}",
-        "close_focus": "Your {} and its {} are close: they share words",
+        "close_focus": "Close focus: your {} and its {}",
         "similar_text": "Your descriptions cover similar ground",
         "both_nace": "Both are active in NACE {}",
         "it_offers": "It offers {}, which you seek",
@@ -35,7 +35,7 @@ PHRASES = {
     "sv": {
         "and": "och",
         "both_work_on": "Båda arbetar med {}",
-        "close_focus": "Er {} och dess {} ligger nära varandra: de har ord gemensamt",
+        "close_focus": "Närliggande inriktning: {} hos er och {} hos den",
         "similar_text": "Era beskrivningar handlar om liknande saker",
         "both_nace": "Båda är verksamma inom NACE {}",
         "it_offers": "Den erbjuder {}, som ni söker",
@@ -193,16 +193,17 @@ def shared_focus(index: MatchIndex, i: int, j: int, lang: str = "en") -> list[st
 
 def close_technologies(index: MatchIndex, i: int, j: int) -> tuple[str, str] | None:
     """Two technologies, i's and j's, named differently but sharing the most informative
-    words ("digital twins", "digital twin platforms"); None when they share a technology
-    outright or no word."""
+    telling words ("digital twins", "digital twin platforms"); None when they share a
+    technology outright or no telling word."""
     mine, theirs = index.features[i], index.features[j]
     if not mine.technologies or mine.technologies & theirs.technologies:
         return None
     weight = {name[5:]: w for name, w in index.shared_concepts(i, j) if name.startswith("word:")}
+    telling = index.telling_words(weight)
     best, pair = 0.0, None
     for a in sorted(mine.technologies):
         for b in sorted(theirs.technologies):
-            score = sum(weight.get(w, 0.0) for w in set(a.split()) & set(b.split()))
+            score = sum(weight[w] for w in telling & set(a.split()) & set(b.split()))
             if score > best:
                 best, pair = score, (mine.technology_labels[a], theirs.technology_labels[b])
     return pair
@@ -222,7 +223,7 @@ def pair_reasons(
         reasons.append(say["both_work_on"].format(label_list(lowered, lower=False, lang=lang)))
     close = close_technologies(index, i, j)
     if close:
-        reasons.append(say["close_focus"].format(*close))
+        reasons.append(say["close_focus"].format(*map(mid_sentence, close)))
     elif not focus and scores.text[j] >= 0.3:
         reasons.append(say["similar_text"])
     shared_divisions = {k for k in me.nace_weights if len(k) == 2 and k.isdigit()} & {

@@ -61,7 +61,7 @@ class ActorFeatures:
     nace_weights: dict[str, float]
     technologies: frozenset[str]  # technology keys, stated or read after a focus cue
     technology_labels: dict[str, str]  # key -> the phrase as the actor wrote it
-    concepts: dict[str, float]  # every concept with its weight: theme:, nace:, tech:, gram:
+    concepts: dict[str, float]  # each concept's weight: theme:, nace:, tech:, gram:, word:
     text_indices: np.ndarray
     text_counts: np.ndarray
 

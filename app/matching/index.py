@@ -37,6 +37,7 @@ TIE_BREAKERS = {"kind_mix": 0.04, "related": 0.04}  # together less than the gap
 # Offering the very same costs this much; squared, so a partial overlap (one shared
 # capability among several) costs little and a twin the full amount.
 REDUNDANCY_PENALTY = 0.35
+TELLING_WORD_SHARE, TELLING_WORD_ACTORS = 0.05, 3  # see MatchIndex.telling_words
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
 
 
@@ -564,6 +565,19 @@ class MatchIndex:
                 if self.relatedness[k, c] > 0:
                     out.append((self.concepts[c], self.concepts[k], float(self.relatedness[k, c])))
         return sorted(out, key=lambda item: -item[2])
+
+    def telling_words(self, words: Iterable[str]) -> set[str]:
+        """The technology words rare enough to say that two phrasings name one thing: used
+        by at most one actor in twenty, or by a consortium's worth of actors (a word in
+        many technologies, "systems" or "recycling", says nothing of that, though the IDF
+        lets it count a little in the closeness)."""
+        limit = max(TELLING_WORD_ACTORS, TELLING_WORD_SHARE * len(self.features))
+        out = set()
+        for word in words:
+            column = self.concept_columns.get(f"word:{word}")
+            if column is not None and self.document_frequency[column] <= limit:
+                out.add(word)
+        return out
 
     def shared_concepts(self, i: int, j: int) -> list[tuple[str, float]]:
         """The concepts i and j share, most informative first (letter n-grams left out;

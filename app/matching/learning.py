@@ -46,9 +46,9 @@ class LabelMatrix:
 def label_matrix(
     index: MatchIndex, labels: list[Label], region_level: int | None = 2
 ) -> LabelMatrix:
-    """The components of each labelled pair, scored by the index as it ranks candidates
-    (partners through a shared partner included). Labels naming an actor no longer
-    indexed, or a pair of one actor, are left out."""
+    """The components of each labelled pair, scored as a default candidates request
+    ranks them (other regions, partners through a shared partner included). Labels
+    naming an actor no longer indexed, or a pair of one actor, are left out."""
     by_query: dict[int, list[Label]] = defaultdict(list)
     for label in labels:
         known = label.actor_id in index.position and label.candidate_id in index.position

@@ -9,12 +9,13 @@ score = 0.40 coherence + 0.25 coverage + 0.10 complementarity + 0.25 diversity
   members naming one specific technology or focus phrase (or a word of one: see
   consortia.make_pool). Partners in a consortium work on the same specific thing; a set
   that merely shares a broad theme scores a third less;
-- coverage: 0.7 x the share of what members seek that another member offers
-  (1 when nobody seeks anything) + 0.3 x reciprocity, the share of members that both
-  give (offer something another member seeks) and receive (seek something another member
-  offers), so that members cover *each other's* needs rather than one member serving the
-  rest. What members offer that nobody in the consortium seeks earns nothing: counting
-  the breadth of offers rewarded padding a consortium with a member that only adds them;
+- coverage: 0.7 x the share of what members seek that another member offers (0.5 when
+  nobody seeks anything: no need stated is no evidence of needs met) + 0.3 x reciprocity,
+  the share of members that both give (offer something another member seeks) and receive
+  (seek something another member offers), so that members cover *each other's* needs
+  rather than one member serving the rest. What members offer that nobody in the
+  consortium seeks earns nothing: counting the breadth of offers rewarded padding a
+  consortium with a member that only adds them;
 - complementarity: half the mean pairwise complementarity, half the mean over members of
   their best complement inside the consortium. It weighs little: coverage already counts
   the needs met, and in a consortium whose needs run in a ring (A serves B, B serves C,
@@ -53,8 +54,9 @@ class Pool:
     seeks: np.ndarray  # (P, K) 0/1
     region: np.ndarray  # (P,) region index at the counting level
     is_cluster: np.ndarray  # (P,) bool
-    # (P, F) 0/1: the specific concepts (technologies, focus phrases) each actor works on,
-    # for those two or more pool actors share; (P,): whether it names any at all
+    # (P, F) 0/1: the specific concepts (technologies, focus phrases, their telling words)
+    # each actor works on, for those two or more pool actors share; (P,): whether it
+    # names any at all
     focus: np.ndarray | None = None
     names_focus: np.ndarray | None = None
     theme_column: int | None = None  # the requested theme, if any
@@ -129,7 +131,7 @@ def evaluate(pool: Pool, members: np.ndarray) -> dict[str, np.ndarray]:
     # offerer) pairs of a capability, less the members that are both.
     pairs = seeks.sum(axis=1) * offers.sum(axis=1) - (seeks * offers).sum(axis=1)
     met_needs = (pairs > 0).sum(axis=1)
-    met = np.where(n_sought > 0, met_needs / np.maximum(n_sought, 1), 1.0)
+    met = np.where(n_sought > 0, met_needs / np.maximum(n_sought, 1), 0.5)
     coverage = COVERAGE["met"] * met + COVERAGE["reciprocity"] * reciprocity(pool, members)
 
     distinct = distinct_per_row(pool.region[members])

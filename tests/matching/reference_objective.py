@@ -69,7 +69,7 @@ def reference_parts(pool: Pool, members: Sequence[int]) -> dict[str, float]:
         for k in sought
         if any(k in offers[b] for a in members if k in seeks[a] for b in members if b != a)
     }
-    met = len(met_needs) / len(sought) if sought else 1.0
+    met = len(met_needs) / len(sought) if sought else 0.5
 
     def gives(a: int) -> bool:
         return any(offers[a] & seeks[b] for b in members if b != a)

@@ -100,6 +100,8 @@ def test_wanting_to_work_with_someone_is_seeking_them() -> None:
     assert swedish.offers == {"prototyping"} and swedish.seeks == {"sme-network"}
     english = reader().read("We offer prototypes and we want to work with smaller companies.")
     assert english.offers == {"prototyping"} and english.seeks == {"sme-network"}
+    # "arbeta med" is also "work on": what one wants to work on is not sought.
+    assert reader().read("Vi vill arbeta med utbildning för företag i regionen.").seeks == set()
 
 
 def test_a_colon_joins_a_cue_to_what_it_introduces() -> None:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from app.matching.consortia import make_pool
-from app.matching.consortium_reasons import shared_focus as consortium_focus
+from app.matching.consortium_reasons import consortium_reasons
 from app.matching.features import GRAM_WEIGHT, WORD_WEIGHT, concept_weights
 from app.matching.objective import shared_focus
 from app.matching.partners import candidates
@@ -25,77 +25,79 @@ def test_a_technology_counts_as_its_words_with_their_own_weight() -> None:
     assert concepts["tech:digit platform twin"] == 1.0
 
 
+SYSTEMS = ["energy storage", "water treatment", "building management", "traffic control"]
+REGIONS = ["SE12", "SE21", "SE22", "SE23", "SE31", "SE32", "SE33", "SE11"]
+
+
 def _population() -> list:  # type: ignore[type-arg]
-    def ict(actor_id: int, region: str, technology: str, **fields: object):  # type: ignore[no-untyped-def]
+    def ict(actor_id: int, region: str, technology: str):  # type: ignore[no-untyped-def]
         return actor(
-            actor_id,
-            region,
-            themes=["ict"],
-            technologies=[technology],
-            name=f"A{actor_id}",
-            **fields,
+            actor_id, region, themes=["ict"], technologies=[technology], name=f"A{actor_id}"
         )
 
     return [
         ict(1, "SE11", "digital twins"),
-        ict(2, "SE21", "digital twin platforms"),
+        ict(2, "SE21", "Digital twin platforms"),
         ict(3, "SE22", "edge computing"),
         ict(4, "SE23", "edge computing"),
         ict(5, "SE31", "quantum sensing"),
         ict(6, "SE32", "quantum sensing"),
+        ict(7, "SE33", "twin digital models"),
+        # A word many technologies have says nothing of two phrasings naming one thing.
+        *[ict(10 + k, REGIONS[k], f"{t} systems") for k, t in enumerate(SYSTEMS * 2)],
     ]
 
 
 def test_a_partner_phrasing_the_same_technology_otherwise_ranks_first() -> None:
     index = build_index(_population())
     ranking = [c.actor_id for c in candidates(index, 1, limit=5)]
-    assert ranking[0] == 2
+    assert set(ranking[:2]) == {2, 7}
     # The same technology, phrased the same way, is said as shared, not as close.
     same = {c.actor_id: c for c in candidates(index, 3, limit=5)}[4].reasons
     assert any(r.startswith("Both work on edge computing") for r in same), same
-    assert not any("close" in r for r in same)
+    assert not any(r.startswith("Close focus") for r in same)
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Your digital twins and its digital twin platforms are close: they share words"),
-        ("sv", "Er digital twins och dess digital twin platforms ligger nära varandra"),
+        ("en", "Close focus: your digital twins and its digital twin platforms"),
+        ("sv", "Närliggande inriktning: digital twins hos er och digital twin platforms hos den"),
     ],
 )
 def test_the_reason_names_both_phrasings(lang: str, expected: str) -> None:
     index = build_index(_population())
-    found = {c.actor_id: c for c in candidates(index, 1, limit=5, lang=lang)}
-    assert any(r.startswith(expected) for r in found[2].reasons), found[2].reasons
-    # Actors sharing no word get no such reason.
-    assert not any("close" in r or "nära" in r for r in found[3].reasons)
+    found = {c.actor_id: c for c in candidates(index, 1, limit=20, lang=lang)}
+    assert expected in found[2].reasons, found[2].reasons
+    # Actors sharing no word, or only a word many technologies have, get no such reason.
+    prefix = expected.split(":")[0]
+    assert not any(r.startswith(prefix) for r in found[3].reasons)
+    systems = {c.actor_id: c for c in candidates(index, 10, limit=20, lang=lang)}
+    assert not any(r.startswith(prefix) for r in systems[11].reasons), systems[11].reasons
 
 
 def test_consortium_members_phrasing_one_technology_otherwise_share_a_focus() -> None:
-    index = build_index(
-        [
-            *_population(),
-            actor(7, "SE33", themes=["ict"], technologies=["twin digital models"], name="A7"),
-        ]
-    )
+    index = build_index(_population())
     at = index.position
-    pool = make_pool(index, [at[1], at[2], at[7], at[3], at[5]], None, 2)
-    # Three phrasings sharing "digital" and "twin"; then three unrelated technologies.
-    assert shared_focus(pool, np.array([[0, 1, 2], [0, 3, 4]])).tolist() == pytest.approx(
-        [1.0, 1 / 3]
-    )
+    pool = make_pool(index, [at[k] for k in (1, 2, 7, 3, 5, 10, 11, 12)], None, 2)
+    # Three phrasings sharing "digital" and "twin"; three unrelated technologies; three
+    # that share only "systems".
+    found = shared_focus(pool, np.array([[0, 1, 2], [0, 3, 4], [5, 6, 7]]))
+    assert found.tolist() == pytest.approx([1.0, 1 / 3, 1 / 3])
 
 
 def test_a_consortium_sharing_only_words_names_its_members_phrasings() -> None:
-    index = build_index(
-        [
-            *_population(),
-            actor(7, "SE33", themes=["ict"], technologies=["twin digital models"], name="A7"),
-        ]
-    )
+    index = build_index(_population())
     at = index.position
-    focus = consortium_focus(index, [at[1], at[2], at[7]], "en")
-    assert focus == ["digital twins", "digital twin platforms", "twin digital models"]
+
+    def focus(*ids: int) -> list[str]:
+        reasons = consortium_reasons(index, [at[k] for k in ids], "ict")
+        return [r for r in reasons if r.startswith(("Shared focus", "Close focus"))]
+
+    assert focus(1, 2, 7) == [
+        "Close focus: digital twins, digital twin platforms and twin digital models"
+    ]
     # A technology named alike by two members is named itself.
-    assert consortium_focus(index, [at[3], at[4], at[1]], "en") == ["edge computing"]
-    assert consortium_focus(index, [at[1], at[3], at[5]], "en") == []
+    assert focus(3, 4, 1) == ["Shared focus: edge computing"]
+    assert focus(1, 3, 5) == []
+    assert focus(10, 11, 12) == []
