@@ -181,24 +181,27 @@ def concept_label(index: MatchIndex, i: int, j: int, concept: str, lang: str) ->
     return None
 
 
-def shared_focus(index: MatchIndex, i: int, j: int, lang: str = "en") -> list[str]:
+Shared = list[tuple[str, float]]  # MatchIndex.shared_concepts(i, j)
+
+
+def shared_focus(index: MatchIndex, i: int, j: int, shared: Shared, lang: str = "en") -> list[str]:
     """The technologies and themes i and j share, most specific first."""
     out = []
-    for concept, _ in index.shared_concepts(i, j):
+    for concept, _ in shared:
         name = concept_label(index, i, j, concept, lang)
         if name is not None and name not in out:
             out.append(name)
     return out[:SHARED_CONCEPTS_SHOWN]
 
 
-def close_technologies(index: MatchIndex, i: int, j: int) -> tuple[str, str] | None:
+def close_technologies(index: MatchIndex, i: int, j: int, shared: Shared) -> tuple[str, str] | None:
     """Two technologies, i's and j's, named differently but sharing the most informative
     telling words ("digital twins", "digital twin platforms"); None when they share a
     technology outright or no telling word."""
     mine, theirs = index.features[i], index.features[j]
     if not mine.technologies or mine.technologies & theirs.technologies:
         return None
-    weight = {name[5:]: w for name, w in index.shared_concepts(i, j) if name.startswith("word:")}
+    weight = {name[5:]: w for name, w in shared if name.startswith("word:")}
     telling = index.telling_words(weight)
     best, pair = 0.0, None
     for a in sorted(mine.technologies):
@@ -217,11 +220,12 @@ def pair_reasons(
     say = PHRASES[language(lang)]
     reasons = []
     shared = me.themes & other.themes
-    focus = shared_focus(index, i, j, lang)
+    concepts = index.shared_concepts(i, j)
+    focus = shared_focus(index, i, j, concepts, lang)
     if focus:
         lowered = [f if f[:2].isupper() else f[:1].lower() + f[1:] for f in focus]
         reasons.append(say["both_work_on"].format(label_list(lowered, lower=False, lang=lang)))
-    close = close_technologies(index, i, j)
+    close = close_technologies(index, i, j, concepts)
     if close:
         reasons.append(say["close_focus"].format(*map(mid_sentence, close)))
     elif not focus and scores.text[j] >= 0.3:
