@@ -351,12 +351,35 @@ def technology_key(phrase: str) -> str:
     return " ".join(sorted(stems_))
 
 
+# Words that name what kind of thing a technology is, not what it is about: "energy
+# storage systems" and "water treatment systems" share only "systems", and are not close.
+# A technology keeps them in its key, but they never relate two technologies by their
+# words or letters (see app.matching.features).
+_GENERIC_TECHNOLOGY_WORDS = (
+    {"system", "systems", "solution", "solutions", "technology", "technologies", "product"}
+    | {"products", "service", "services", "method", "methods", "process", "processes"}
+    | {"application", "applications", "tool", "tools", "device", "devices", "equipment"}
+    | {"platform", "platforms", "development", "based", "innovation", "innovations"}
+    | {"advanced", "new", "novel", "lösning", "lösningar", "teknik", "tekniker", "teknologi"}
+    | {"teknologier", "produkt", "produkter", "tjänst", "tjänster", "metod", "metoder"}
+    | {"processer", "tillämpning", "tillämpningar", "verktyg", "utrustning", "plattform"}
+    | {"plattformar", "utveckling", "baserad", "baserade", "innovationer", "avancerad"}
+    | {"avancerade", "ny", "nya"}
+)
+GENERIC_TECHNOLOGY_STEMS = frozenset(s for w in _GENERIC_TECHNOLOGY_WORDS for s in concept_stems(w))
+
+
+def telling_parts(key: str) -> list[str]:
+    """A technology key's words that say what it is about (see _GENERIC_TECHNOLOGY_WORDS)."""
+    return [w for w in key.split() if w not in GENERIC_TECHNOLOGY_STEMS]
+
+
 def technology_grams(key: str) -> list[str]:
     """Letter 4-grams of a technology key's words: a looser form that relates spellings
     and languages sharing a root ("kompositer"/"composites", "cellterapi"/"cell therapy",
     "biobanker"/"biobanking") and compounds to their parts."""
     grams = []
-    for word in key.split():
+    for word in telling_parts(key):
         grams += [word[k : k + GRAM] for k in range(max(len(word) - GRAM + 1, 1))]
     return sorted(set(grams))
 

@@ -13,6 +13,7 @@ from app.matching.concepts import (
     concept_stems,
     technology_grams,
     technology_key,
+    telling_parts,
     words,
 )
 from app.matching.profiles import ActorProfile, Vocabulary
@@ -44,7 +45,8 @@ NACE_LEVEL_WEIGHTS = {1: 0.25, 2: 0.5, 3: 0.75, 4: 1.0}
 GRAM_WEIGHT = 0.7
 # A technology also counts as its words' stems, which together weigh this much: two
 # phrasings of one technology mostly share words ("digital twins", "digital twin
-# platforms"), and the IDF keeps a common word ("system") from counting.
+# platforms"); generic words ("systems") are left out, and the IDF keeps a common one from
+# counting much.
 WORD_WEIGHT = 2.0
 # With themes stated in the profile, a theme read from the text counts only when the text
 # names it at least twice in whole words: one passing word does not outweigh the profile.
@@ -147,7 +149,7 @@ def concept_weights(
         concepts[f"tech:{key}"] = 1.0
         for gram in technology_grams(key):
             grams[gram] = grams.get(gram, 0.0) + 1.0
-        for stem in key.split():
+        for stem in telling_parts(key):
             stems[stem] = stems.get(stem, 0.0) + 1.0
     concepts |= _spread("gram", grams, GRAM_WEIGHT)
     concepts |= _spread("word", stems, WORD_WEIGHT)
