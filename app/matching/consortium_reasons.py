@@ -2,6 +2,7 @@
 its members share, where they come from, and which member covers whose needs."""
 
 from collections import Counter
+from itertools import groupby
 
 from app.matching.explain import (
     capabilities_text,
@@ -21,6 +22,7 @@ PHRASES = {
         "some": "{} of {}",
         "work_on": "{} members work on {}",
         "focus": "Shared focus: {}",
+        "focus_some": "Shared focus of {} of {} members: {}",
         "close_focus": "Close focus: {}",
         "kinds": "{} and {}",
         "cluster_one": "{} cluster",
@@ -39,6 +41,7 @@ PHRASES = {
         "some": "{} av {}",
         "work_on": "{} medlemmar arbetar med {}",
         "focus": "Gemensamt fokus: {}",
+        "focus_some": "Gemensamt fokus för {} av {} medlemmar: {}",
         "close_focus": "Närliggande inriktning: {}",
         "kinds": "{} och {}",
         "cluster_one": "{} kluster",
@@ -61,8 +64,9 @@ def _count(say: dict[str, str], n: int, one: str, many: str) -> str:
     return say[one if n == 1 else many].format(n)
 
 
-def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[str]:
-    """Technologies held by at least two members, most specific first."""
+def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[tuple[str, int]]:
+    """Technologies held by at least two members, with how many hold each: the most
+    widely held first, then the most specific."""
     idf = index.concept_idf()
     counts: Counter[str] = Counter()
     for p in positions:
@@ -74,7 +78,7 @@ def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[str
         owner = next(p for p in positions if concept[5:] in index.features[p].technologies)
         name = concept_label(index, owner, owner, concept, lang)
         if name:
-            names.append(name)
+            names.append((name, counts[concept]))
     return names
 
 
@@ -113,9 +117,13 @@ def consortium_reasons(
         reasons.append(say["work_on"].format(who, themes_text(index, {theme}, lang)))
     focus = shared_focus(index, positions, lang)
     close = [] if focus else phrasings_sharing_a_word(index, positions)
-    if focus:
-        reasons.append(say["focus"].format(label_list(focus, lower=False, lang=lang)))
-    elif close:
+    for holders, group in groupby(focus, key=lambda item: item[1]):
+        names = label_list([name for name, _ in group], lower=False, lang=lang)
+        if holders == len(positions):
+            reasons.append(say["focus"].format(names))
+        else:
+            reasons.append(say["focus_some"].format(holders, len(positions), names))
+    if close:
         reasons.append(say["close_focus"].format(label_list(close, lang=lang)))
     regions = sorted({f.profile.region_code for f in feats})
     level, min_countries = (rules.region_level, rules.min_countries) if rules else (None, 1)

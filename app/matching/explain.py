@@ -10,6 +10,7 @@ SHARED_CONCEPTS_SHOWN = 4
 PHRASES = {
     "en": {
         "and": "and",
+        "as_well_as": "as well as",
         "both_work_on": "Both work on {}",
         "close_focus": "Close focus: your {} and its {}",
         "similar_text": "Your descriptions cover similar ground",
@@ -18,11 +19,8 @@ PHRASES = {
         "you_offer": "You offer {}, which it seeks",
         "two_way": "The fit goes both ways: each offers something the other seeks",
         "bridge": "It fits {}, which fits you: the three of you could cover each other's needs",
-        "kind_mix": "{} next to your {}",
-        "cluster": "cluster",
-        "platform": "RDI platform",
-        "a_cluster": "A cluster",
-        "a_platform": "An RDI platform",
+        "next_to_your_cluster": "An RDI platform next to your cluster",
+        "next_to_your_platform": "A cluster next to your RDI platform",
         "same_offers": "It offers much the same as you ({})",
         "related": "It also works on {}, which often goes with your {}",
         "other_region": "It is in {}, another region",
@@ -34,6 +32,7 @@ PHRASES = {
     },
     "sv": {
         "and": "och",
+        "as_well_as": "samt",
         "both_work_on": "Båda arbetar med {}",
         "close_focus": "Närliggande inriktning: {} hos er och {} hos den",
         "similar_text": "Era beskrivningar handlar om liknande saker",
@@ -42,13 +41,10 @@ PHRASES = {
         "you_offer": "Ni erbjuder {}, som den söker",
         "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
         "bridge": "Den passar {}, som passar er: tillsammans kan ni tre täcka varandras behov",
-        "kind_mix": "{} bredvid ert {}",
-        "cluster": "kluster",
-        "platform": "FoI-plattform",
-        "a_cluster": "Ett kluster",
-        "a_platform": "En FoI-plattform",
+        "next_to_your_cluster": "En FoI-plattform bredvid ert kluster",
+        "next_to_your_platform": "Ett kluster bredvid er FoI-plattform",
         "same_offers": "Den erbjuder i stort sett detsamma som ni ({})",
-        "related": "Den arbetar också med {}, som ofta hör ihop med ert {}",
+        "related": "Den arbetar också med {}, som ofta hör ihop med {} hos er",
         "other_region": "Den finns i {}, en annan region",
         "same_region": "Den finns i er region, {}",
         "one_lists": "{} har {} bland sina S3-prioriteringar",
@@ -73,12 +69,17 @@ def mid_sentence(label: str) -> str:
 
 
 def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
-    """ "a, b and c"; vocabulary labels are lower-cased mid-sentence (acronyms are not)."""
+    """ "a, b and c"; vocabulary labels are lower-cased mid-sentence (acronyms are not).
+    When a label holds an "and" itself, the last joins with "as well as" ("ICT and
+    digitalisation as well as energy"), so the list still reads as two items."""
     if lower:
         labels = [mid_sentence(s) for s in labels]
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + f" {phrase(lang, 'and')} " + labels[-1]
+    conjunction = phrase(lang, "and")
+    if any(f" {conjunction} " in label for label in labels):
+        conjunction = phrase(lang, "as_well_as")
+    return ", ".join(labels[:-1]) + f" {conjunction} " + labels[-1]
 
 
 def theme_label(index: MatchIndex, slug: str, lang: str = "en") -> str:
@@ -109,9 +110,10 @@ def capabilities_text(index: MatchIndex, slugs: set[str] | frozenset[str], lang:
 
 
 def _concept(index: MatchIndex, concept: str, lang: str) -> str:
+    """A related concept as it reads mid-sentence."""
     if concept.startswith("nace:"):
         return f"NACE {concept[5:]}"
-    return theme_label(index, concept, lang)
+    return mid_sentence(theme_label(index, concept, lang))
 
 
 def region_name(index: MatchIndex, code: str, lang: str = "en") -> str:
@@ -246,9 +248,8 @@ def pair_reasons(
     elif scores.bridge is not None and scores.bridge_via is not None and scores.bridge[j] > 0:
         reasons.append(say["bridge"].format(index.features[scores.bridge_via[j]].profile.name))
     if scores.kind_mix[j] > 0:
-        mine = say["cluster"] if index.is_cluster[i] else say["platform"]
-        theirs = say["a_platform"] if index.is_cluster[i] else say["a_cluster"]
-        reasons.append(say["kind_mix"].format(theirs, mine))
+        mine = "cluster" if index.is_cluster[i] else "platform"
+        reasons.append(say[f"next_to_your_{mine}"])
     same_offers = me.offers & other.offers
     if same_offers and scores.difference[j] < 0.3:
         reasons.append(say["same_offers"].format(capabilities_text(index, same_offers, lang)))

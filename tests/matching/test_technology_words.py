@@ -129,6 +129,6 @@ def test_a_consortium_sharing_only_words_names_its_members_phrasings() -> None:
         "Close focus: digital twins, digital twin platforms and twin digital models"
     ]
     # A technology named alike by two members is named itself.
-    assert focus(3, 4, 1) == ["Shared focus: edge computing"]
+    assert focus(3, 4, 1) == ["Shared focus of 2 of 3 members: edge computing"]
     assert focus(1, 3, 5) == []
     assert focus(10, 11, 12) == []
