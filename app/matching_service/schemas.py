@@ -102,6 +102,9 @@ class ConsortiumRequestIn(RulesIn):
 class ScoreRequestIn(RulesIn):
     member_ids: list[BodyId] = Field(min_length=2, max_length=12)
     theme: Slug | None = None
+    call_id: BodyId | None = Field(
+        default=None, description="Also check the consortium against this call's rules"
+    )
 
     model_config = {"json_schema_extra": {"examples": [{"member_ids": [15, 37, 6]}]}}
 

@@ -144,13 +144,17 @@ def _out(index: MatchIndex, consortium: engine.Consortium) -> dict[str, object]:
     }
 
 
+def _call(session: Session, call_id: int) -> Call:
+    call = session.get(Call, call_id)
+    if call is None:
+        raise InvalidPayload.of([FieldError(field="call_id", message=f"no call with id {call_id}")])
+    return call
+
+
 def _call_rules(session: Session, body: ConsortiumRequestIn) -> tuple[Call, rules.ConsortiumRules]:
     """The call a proposal is for and its rules, when it is open and allows the theme."""
-    call = session.get(Call, body.call_id)
-    if call is None:
-        raise InvalidPayload.of(
-            [FieldError(field="call_id", message=f"no call with id {body.call_id}")]
-        )
+    assert body.call_id is not None
+    call = _call(session, body.call_id)
     call_rules = call_service.rules_of(call)
     if rules.timing_violations(call_rules, utcnow()):
         raise InvalidPayload.of(
@@ -195,7 +199,7 @@ def propose(
     if call is not None:
         for consortium in consortia:
             consortium.eligibility = call_service.eligibility(
-                call, index, [m.id for m in consortium.members], None
+                call, index, [m.id for m in consortium.members], None, lang
             )
         # The search already kept to the call's rules; this is the same check a user gets.
         consortia = [c for c in consortia if c.eligibility and c.eligibility.eligible]
@@ -209,6 +213,7 @@ def score(
     index = keeper.index(session)
     _check_theme(index, body.theme)
     _check_actors(index, body.member_ids, "member_ids")
+    call = _call(session, body.call_id) if body.call_id is not None else None
     positions = [index.position[i] for i in body.member_ids]
     theme = body.theme or engine.main_theme(index, positions)
     pool = engine.make_pool(index, positions, theme, body.region_level)
@@ -220,7 +225,11 @@ def score(
         lang=lang,
         theme_names=theme_names(index, lang),
     )
-    return ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
+    scored = ScoreOut.model_validate({**_out(index, consortium), "violations": broken})
+    if call is not None:
+        # The request's own rules are `violations`; the call's are its eligibility check.
+        scored.eligibility = call_service.eligibility(call, index, body.member_ids, None, lang)
+    return scored
 
 
 def partner_regions(

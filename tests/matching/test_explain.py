@@ -13,7 +13,11 @@ from tests.matching.builders import actor, build_index
         (["Food", "Energy", "ICT"], "en", "food, energy and ICT"),
         # A label holding "and" itself: the list still reads as two items.
         (["ICT and digitalisation", "Energy"], "en", "ICT and digitalisation as well as energy"),
-        (["Livsmedel", "Textil och mode", "Energi"], "sv", "livsmedel, textil och mode samt energi"),
+        (
+            ["Livsmedel", "Textil och mode", "Energi"],
+            "sv",
+            "livsmedel, textil och mode samt energi",
+        ),
     ],
 )
 def test_a_list_reads_as_one_sentence(labels: list[str], lang: str, expected: str) -> None:

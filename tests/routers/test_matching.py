@@ -383,20 +383,27 @@ def test_no_partner_region_without_actors_or_a_shared_priority(client: TestClien
     )
 
 
-def test_proposals_for_a_country_counting_call_report_countries(
-    client: TestClient, database_url: str
-) -> None:
+def _nordic_food(client: TestClient, database_url: str) -> list[int]:
+    """Three food actors in three countries, and the call presets (call 2 counts countries)."""
     with_session(database_url, seed_call_presets)
     for code in ("SE22", "DK01", "FI1B"):
         put_region(client, code)
-    for name, region, kind, offers, seeks in [
-        ("Skåne food cluster", "SE22", "cluster", ["sme-network"], ["testbed"]),
-        ("Copenhagen food lab", "DK01", "rdi_platform", ["testbed"], ["research"]),
-        ("Helsinki food research", "FI1B", "rdi_platform", ["research"], ["sme-network"]),
-    ]:
+    return [
         create_actor(
             client, kind, name=name, region_code=region, themes=["food"], offers=offers, seeks=seeks
-        )
+        )["id"]
+        for name, region, kind, offers, seeks in [
+            ("Skåne food cluster", "SE22", "cluster", ["sme-network"], ["testbed"]),
+            ("Copenhagen food lab", "DK01", "rdi_platform", ["testbed"], ["research"]),
+            ("Helsinki food research", "FI1B", "rdi_platform", ["research"], ["sme-network"]),
+        ]
+    ]
+
+
+def test_proposals_for_a_country_counting_call_report_countries(
+    client: TestClient, database_url: str
+) -> None:
+    _nordic_food(client, database_url)
     horizon = client.get("/api/v1/calls/2").json()
     assert (horizon["min_countries"], horizon["region_level"]) == (3, 0)
     response = client.post(
@@ -409,6 +416,32 @@ def test_proposals_for_a_country_counting_call_report_countries(
     assert "Members come from 3 countries: DK, FI and SE" in proposal["reasons"]
     assert not any("region" in reason for reason in proposal["reasons"][:2])
     assert proposal["eligibility"]["eligible"] is True
+
+
+def test_a_score_with_a_call_checks_the_call_rules(client: TestClient, database_url: str) -> None:
+    nordic = _nordic_food(client, database_url)
+    url = "/api/v1/matching/consortia/score"
+    three_countries = client.post(url, json={"member_ids": nordic, "call_id": 2}).json()
+    assert three_countries["eligibility"]["call_id"] == 2
+    assert three_countries["eligibility"]["eligible"] is True
+    two = client.post(url, json={"member_ids": nordic[:2], "call_id": 2, "min_members": 2})
+    assert two.status_code == 200, two.text
+    # The request's own rules hold; the call's (three countries) do not.
+    assert two.json()["violations"] == []
+    eligibility = two.json()["eligibility"]
+    assert eligibility["eligible"] is False
+    assert {v["rule"] for v in eligibility["violations"]} >= {"min_countries"}
+    swedish = client.post(
+        url,
+        json={"member_ids": nordic[:2], "call_id": 2, "min_members": 2},
+        headers={"Accept-Language": "sv"},
+    ).json()["eligibility"]["violations"]
+    assert [v["rule"] for v in swedish] == [v["rule"] for v in eligibility["violations"]]
+    assert swedish != eligibility["violations"]  # worded in Swedish
+    missing = client.post(url, json={"member_ids": nordic, "call_id": 99999})
+    assert missing.status_code == 422
+    assert missing.json()["errors"] == [{"field": "call_id", "message": "no call with id 99999"}]
+    assert client.post(url, json={"member_ids": nordic}).json()["eligibility"] is None
 
 
 def test_a_score_counts_regions_at_the_requested_level(client: TestClient) -> None:
