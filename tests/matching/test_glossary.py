@@ -38,3 +38,9 @@ def test_an_english_word_is_not_taken_for_a_swedish_stem() -> None:
     # "massa" (pulp) stems to "mass": English "mass" must stay "mass".
     assert technology_key("mass spectrometry") == technology_key("masspektrometri")
     assert "pulp" not in technology_key("mass spectrometry")
+
+
+def test_a_word_as_written_wins_over_another_words_stem() -> None:
+    # "sömnad" (sewing) stems to "sömn", which is a word of its own (sleep).
+    assert technology_key("sömnforskning") == technology_key("sleep research")
+    assert technology_key("sömnad") == technology_key("sewing")
