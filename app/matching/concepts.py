@@ -328,9 +328,34 @@ def canonical(word: str) -> str:
     return min(stems(word), key=lambda s: (len(s), s))
 
 
+# A Swedish compound left open before "och"/"eller" shares the next word's head: "fisk- och
+# grönsaksodling" is "fiskodling och grönsaksodling", "hälso- och sjukvård" "hälsovård och
+# sjukvård".
+_SUSPENDED = re.compile(r"((?:\w+-,?\s+)+)(och|eller|samt|and|or)\s+(\w+)")
+_OPEN_PART = re.compile(r"(\w+)-")
+_HEAD_MIN = 3
+
+
+def _compound_head(word: str) -> str | None:
+    """The longest end of a compound that the glossary knows as a word of its own."""
+    for start in range(2, len(word) - _HEAD_MIN + 1):
+        if english_words(word[start:]):
+            return word[start:]
+    return None
+
+
+def _close_compounds(match: re.Match[str]) -> str:
+    head = _compound_head(match.group(3))
+    if head is None:
+        return match.group(0)
+    parts = _OPEN_PART.sub(lambda m: m.group(1) + head, match.group(1))
+    return f"{parts}{match.group(2)} {match.group(3)}"
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case words, with commas and colons kept as clause marks (both as ",")."""
-    return ["," if t == ":" else t for t in _TOKEN.findall(text.lower())]
+    text = _SUSPENDED.sub(_close_compounds, text.lower())
+    return ["," if t == ":" else t for t in _TOKEN.findall(text)]
 
 
 def words(text: str) -> list[str]:

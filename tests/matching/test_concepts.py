@@ -1,4 +1,4 @@
-from app.matching.concepts import ConceptReader, Term
+from app.matching.concepts import ConceptReader, Term, technology_key, tokens
 from app.matching.features import reader_for
 from tests.matching.builders import vocabulary
 
@@ -261,3 +261,17 @@ def test_x_based_inside_a_phrase_is_the_phrase() -> None:
 def test_skills_in_a_capability_are_that_capability() -> None:
     assert reader().read("We need design skills.").seeks == {"design"}
     assert reader().read("We seek skills development.").seeks == {"training"}
+
+
+def test_an_open_swedish_compound_shares_the_next_words_head() -> None:
+    # "cell- och genterapi" is "cellterapi och genterapi": two technologies, as in English.
+    reading = reader().read("Vi har fokus på cell- och genterapi.")
+    assert set(reading.technologies) == {
+        technology_key("cell therapy"),
+        technology_key("gene therapy"),
+    }
+    fish = reader().read("Vår inriktning är fisk-, skaldjurs- och algodling.")
+    assert technology_key("fiskodling") in fish.technologies
+    assert technology_key("skaldjursodling") in fish.technologies
+    # A hyphen before a word the glossary cannot split is left alone.
+    assert tokens("kort- och xyzqw") == ["kort", "och", "xyzqw"]
