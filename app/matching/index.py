@@ -37,6 +37,8 @@ TIE_BREAKERS = {"kind_mix": 0.04, "related": 0.04}  # together less than the gap
 # Offering the very same costs this much; squared, so a partial overlap (one shared
 # capability among several) costs little and a twin the full amount.
 REDUNDANCY_PENALTY = 0.35
+# How much less redundant an actor offering the same is when it seeks something else.
+SEEKING_OTHERWISE = 0.5
 TELLING_WORD_SHARE, TELLING_WORD_ACTORS = 0.05, 3  # see MatchIndex.telling_words
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
 
@@ -93,8 +95,8 @@ class PairScores:
     covers_query: np.ndarray  # share of what the query seeks that the other offers
     covered_by_query: np.ndarray  # share of what the other seeks that the query offers
     two_way: np.ndarray  # 1 where both directions hold
-    redundancy: np.ndarray  # how much the two offer the same (0-1)
-    difference: np.ndarray  # 1 - redundancy where both offer something, else 0.5
+    redundancy: np.ndarray  # how much the two offer, and seek, the same (0-1)
+    difference: np.ndarray  # 1 - offer similarity where both offer something, else 0.5
     kind_mix: np.ndarray
     related: np.ndarray
     complementarity: np.ndarray
@@ -472,7 +474,17 @@ class MatchIndex:
         offer_cosine = _times(self.offers, self.offers[i], r) / np.sqrt(
             np.maximum(n_offer * n_offer_i, 1.0)
         )
-        redundancy = np.where(both_offer, offer_cosine, 0.0).astype(np.float32)
+        # A twin offers and seeks the same, so it competes for the same partners; one that
+        # offers the same but seeks otherwise is less redundant. Unknown needs count as same.
+        seek_cosine = np.where(
+            (self.seek_counts[r] > 0) & (n_seek_i > 0),
+            _times(self.seeks, self.seeks[i], r)
+            / np.sqrt(np.maximum(self.seek_counts[r] * n_seek_i, 1.0)),
+            1.0,
+        )
+        redundancy = np.where(
+            both_offer, offer_cosine * (1.0 - SEEKING_OTHERWISE * (1.0 - seek_cosine)), 0.0
+        ).astype(np.float32)
         difference = np.where(both_offer, 1.0 - offer_cosine, 0.5)
         kind_mix = (self.is_cluster[r] != self.is_cluster[i]).astype(np.float32)
         # Related-but-missing concepts count only between actors that already share a

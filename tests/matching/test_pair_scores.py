@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from app.matching.explain import pair_reasons
 from app.matching.index import MatchIndex
@@ -250,15 +251,18 @@ def test_offering_the_same_is_a_penalty_not_neutral() -> None:
     index = build_index(
         [
             actor(1, "SE22", themes=["food"], offers=["testbed"], seeks=["design"]),
-            actor(2, "SE23", themes=["food"], offers=["testbed"], seeks=["financing"]),  # twin
+            actor(2, "SE23", themes=["food"], offers=["testbed"], seeks=["design"]),  # twin
             actor(3, "SE23", themes=["food"], offers=["training"], seeks=["financing"]),
+            # Offers the same, but seeks otherwise: it competes for fewer partners.
+            actor(4, "SE23", themes=["food"], offers=["testbed"], seeks=["financing"]),
         ],
         REGIONS,
     )
     s = scores_of(index, 1)
     p = index.position
     assert s.redundancy[p[2]] == 1.0
-    assert s.complementarity[p[2]] < s.complementarity[p[3]]
+    assert s.redundancy[p[4]] == pytest.approx(0.5)
+    assert s.complementarity[p[2]] < s.complementarity[p[4]] < s.complementarity[p[3]]
 
 
 def test_reasons_name_the_specific_shared_focus_and_both_needs_in_swedish() -> None:
