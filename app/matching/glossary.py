@@ -800,6 +800,8 @@ SV_EN = {
     "demontering": "disassembly",
     "mekanisk": "mechanical",
     "behandling": "treatment",
+    "textilier": "textiles",
+    "sondraket": "sounding rocket",
 }
 
 _SWEDISH = snowballstemmer.stemmer("swedish")

@@ -14,6 +14,11 @@ def test_a_technology_named_in_either_language_is_one_concept() -> None:
         ("kvantdatorer", "quantum computers"),
         ("antikroppsutveckling", "antibody development"),
         ("havsbaserad vindkraft", "offshore wind power"),
+        ("smarta textilier", "smart textiles"),
+        ("sondraketer", "sounding rockets"),
+        ("formsprutning", "injection moulding"),
+        ("avloppsvattenrening", "wastewater treatment"),
+        ("laddstationer", "charging stations"),
     ]
     for swedish, english in pairs:
         assert technology_key(swedish) == technology_key(english), swedish
