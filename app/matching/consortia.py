@@ -341,19 +341,22 @@ def _propose_for_theme(
             f"only {len(positions)} eligible actors work{on_theme}; "
             f"at least {rules.min_members} are needed",
         )
-    regions = _region_count(index, positions, rules.region_level)
-    if regions < rules.min_regions:
-        raise Infeasible(
-            "min_regions",
-            f"eligible actors{on_theme} are in only {plural(regions, 'region')}; "
-            f"{rules.min_regions} are needed",
-        )
     countries = _region_count(index, positions, 0)
+    # Countries first: where regions are countries (level 0) both rules count the same
+    # thing, and a call's min_countries is the one to name.
     if countries < rules.min_countries:
         raise Infeasible(
             "min_countries",
             f"eligible actors{on_theme} are in only {plural(countries, 'country')}; "
             f"{rules.min_countries} are needed",
+        )
+    regions = _region_count(index, positions, rules.region_level)
+    if regions < rules.min_regions:
+        unit = "country" if rules.region_level == 0 else "region"
+        raise Infeasible(
+            "min_regions",
+            f"eligible actors{on_theme} are in only {plural(regions, unit)}; "
+            f"{rules.min_regions} are needed",
         )
     pool = make_pool(index, positions, theme, rules.region_level)
     solutions = propose(pool, for_rules(rules, tuple(range(len(seed_ids)))), limit)

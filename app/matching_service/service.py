@@ -81,8 +81,10 @@ def _check_actors(index: MatchIndex, ids: list[int], field: str) -> None:
 
 def _field_of(rule: str, asked: rules.ConsortiumRules, used: rules.ConsortiumRules) -> str:
     """The request field to blame for a rule no consortium can meet: the request's own field
-    when the request set the rule as it was used, else the call that narrowed it."""
-    if rule in _REQUEST_FIELDS and getattr(asked, rule) == getattr(used, rule):
+    when the request set the rule as it was used (regions counted at its level), else the
+    call that narrowed it."""
+    same_level = rule != "min_regions" or asked.region_level == used.region_level
+    if rule in _REQUEST_FIELDS and getattr(asked, rule) == getattr(used, rule) and same_level:
         return _FIELD_NAMES.get(rule, rule)
     return "call_id"
 

@@ -418,6 +418,21 @@ def test_proposals_for_a_country_counting_call_report_countries(
     assert proposal["eligibility"]["eligible"] is True
 
 
+def test_a_country_counting_call_that_cannot_be_met_is_blamed(
+    client: TestClient, database_url: str
+) -> None:
+    _world(client)  # Swedish actors only
+    with_session(database_url, seed_call_presets)
+    response = client.post("/api/v1/matching/consortia", json={"theme": "food", "call_id": 2})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {
+            "field": "call_id",
+            "message": "eligible actors on food are in only 1 country; 3 are needed",
+        }
+    ]
+
+
 def test_a_score_with_a_call_checks_the_call_rules(client: TestClient, database_url: str) -> None:
     nordic = _nordic_food(client, database_url)
     url = "/api/v1/matching/consortia/score"
