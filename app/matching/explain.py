@@ -26,7 +26,7 @@ PHRASES = {
         "other_region": "It is in {}, another region",
         "same_region": "It is in your region, {}",
         "one_lists": "{} lists {} among its S3 priorities",
-        "both_list": "{} and {} both list {} among their S3 priorities",
+        "both_list": "{} both list {} among their S3 priorities",
         "funded_one": "It has been in {} funded consortium",
         "funded_many": "It has been in {} funded consortia",
     },
@@ -34,23 +34,23 @@ PHRASES = {
         "and": "och",
         "as_well_as": "samt",
         "both_work_on": "Båda arbetar med {}",
-        "close_focus": "Närliggande inriktning: {} hos er och {} hos den",
+        "close_focus": "Närliggande inriktning: {} hos er och {} hos {den}",
         "similar_text": "Era beskrivningar handlar om liknande saker",
         "both_nace": "Båda är verksamma inom NACE {}",
-        "it_offers": "Den erbjuder {}, som ni söker",
-        "you_offer": "Ni erbjuder {}, som den söker",
+        "it_offers": "{Den} erbjuder {}, som ni söker",
+        "you_offer": "Ni erbjuder {}, som {den} söker",
         "two_way": "Passningen går åt båda hållen: var och en erbjuder något den andra söker",
-        "bridge": "Den passar {}, som passar er: tillsammans kan ni tre täcka varandras behov",
+        "bridge": "{Den} passar {}, som passar er: tillsammans kan ni tre täcka varandras behov",
         "next_to_your_cluster": "En FoI-plattform bredvid ert kluster",
         "next_to_your_platform": "Ett kluster bredvid er FoI-plattform",
-        "same_offers": "Den erbjuder i stort sett detsamma som ni ({})",
-        "related": "Den arbetar också med {}, som ofta hör ihop med {} hos er",
-        "other_region": "Den finns i {}, en annan region",
-        "same_region": "Den finns i er region, {}",
+        "same_offers": "{Den} erbjuder i stort sett detsamma som ni ({})",
+        "related": "{Den} arbetar också med {}, som ofta hör ihop med {} hos er",
+        "other_region": "{Den} finns i {}, en annan region",
+        "same_region": "{Den} finns i er region, {}",
         "one_lists": "{} har {} bland sina S3-prioriteringar",
-        "both_list": "{} och {} har båda {} bland sina S3-prioriteringar",
-        "funded_one": "Den har varit med i {} beviljat konsortium",
-        "funded_many": "Den har varit med i {} beviljade konsortier",
+        "both_list": "{} har båda {} bland sina S3-prioriteringar",
+        "funded_one": "{Den} har varit med i {} beviljat konsortium",
+        "funded_many": "{Den} har varit med i {} beviljade konsortier",
     },
 }
 
@@ -59,13 +59,32 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
+def _phrases_about(index: MatchIndex, j: int, lang: str) -> dict[str, str]:
+    """The phrases with the Swedish pronoun for actor j: "det" for ett kluster, "den" for
+    en FoI-plattform."""
+    den = "det" if index.is_cluster[j] else "den"
+    return {
+        key: text.replace("{Den}", den.capitalize()).replace("{den}", den)
+        for key, text in PHRASES[language(lang)].items()
+    }
+
+
 def phrase(lang: str, key: str) -> str:
     return PHRASES[language(lang)][key]
 
 
 def mid_sentence(label: str) -> str:
-    """A vocabulary label lower-cased to stand mid-sentence (acronyms are not)."""
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+    """A label lower-cased to stand mid-sentence (acronyms are not); a label written in
+    title case ("Energy Storage Systems") is lower-cased word by word."""
+    words = label.split(" ")
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return " ".join(map(_lower_first, words))
+    return _lower_first(words[0]) + label[len(words[0]) :]
+
+
+def _lower_first(word: str) -> str:
+    """A word lower-cased at its start, unless it is an acronym or a name like "IoT"."""
+    return word if any(c.isupper() for c in word[1:]) else word[:1].lower() + word[1:]
 
 
 def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
@@ -219,14 +238,13 @@ def pair_reasons(
 ) -> list[str]:
     """Why actor j is a partner for actor i (the one asking: "you")."""
     me, other = index.features[i], index.features[j]
-    say = PHRASES[language(lang)]
+    say = _phrases_about(index, j, lang)
     reasons = []
     shared = me.themes & other.themes
     concepts = index.shared_concepts(i, j)
     focus = shared_focus(index, i, j, concepts, lang)
     if focus:
-        lowered = [f if f[:2].isupper() else f[:1].lower() + f[1:] for f in focus]
-        reasons.append(say["both_work_on"].format(label_list(lowered, lower=False, lang=lang)))
+        reasons.append(say["both_work_on"].format(label_list(focus, lang=lang)))
     close = close_technologies(index, i, j, concepts)
     if close:
         reasons.append(say["close_focus"].format(*map(mid_sentence, close)))
@@ -274,7 +292,7 @@ def _regional_reasons(
     shared: frozenset[str],
     lang: str,
 ) -> list[str]:
-    say = PHRASES[language(lang)]
+    say = _phrases_about(index, j, lang)
     code_i, code_j = index.region_codes[i], index.region_codes[j]
     name_j = region_name(index, code_j, lang)
     out = [
@@ -290,5 +308,6 @@ def _regional_reasons(
             out.append(say["one_lists"].format(name_j, themes))
         else:
             name_i = region_name(index, code_i, lang)
-            out.append(say["both_list"].format(name_i, name_j, themes))
+            names = label_list([name_i, name_j], lower=False, lang=lang)
+            out.append(say["both_list"].format(names, themes))
     return out

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.matching.explain import label_list, pair_reasons
-from tests.matching.builders import actor, build_index
+from app.matching.explain import label_list, mid_sentence, pair_reasons
+from tests.matching.builders import actor, build_index, region
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def _related_pair() -> list:  # type: ignore[type-arg]
         ),
         (
             "sv",
-            "Den arbetar också med offshore och maritim näring, som ofta hör ihop med energi "
+            "Det arbetar också med offshore och maritim näring, som ofta hör ihop med energi "
             "hos er",
             "Ett kluster bredvid er FoI-plattform",
         ),
@@ -56,3 +56,49 @@ def test_reasons_read_mid_sentence_and_agree_in_gender(lang: str, related: str, 
     reasons = pair_reasons(index, i, j, index.pair_scores(i), lang=lang)
     assert related in reasons, reasons
     assert kinds in reasons, reasons
+
+
+@pytest.mark.parametrize(("kind", "pronoun"), [("cluster", "Det"), ("rdi_platform", "Den")])
+def test_the_swedish_pronoun_agrees_with_the_candidates_kind(kind: str, pronoun: str) -> None:
+    # ett kluster is "det", en FoI-plattform "den".
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], offers=["testbed"], seeks=["design"]),
+            actor(2, "SE23", kind, themes=["food"], offers=["design"], seeks=["testbed"]),
+        ]
+    )
+    i, j = index.position[1], index.position[2]
+    reasons = pair_reasons(index, i, j, index.pair_scores(i), lang="sv")
+    assert f"{pronoun} erbjuder design, som ni söker" in reasons, reasons
+    assert f"Ni erbjuder testbädd, som {pronoun.lower()} söker" in reasons, reasons
+    assert any(r.startswith(f"{pronoun} finns i") for r in reasons), reasons
+
+
+def test_two_regions_whose_names_hold_and_still_read_as_two() -> None:
+    regions = [
+        region("SE21", "Småland and the islands", ("food",)),
+        region("SE11", "Stockholm", ("food",)),
+    ]
+    index = build_index(
+        [actor(1, "SE21", themes=["food"]), actor(2, "SE11", themes=["food"])], regions
+    )
+    i, j = index.position[1], index.position[2]
+    reasons = pair_reasons(index, i, j, index.pair_scores(i))
+    expected = (
+        "Småland and the islands as well as Stockholm both list food among their S3 priorities"
+    )
+    assert expected in reasons, reasons
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Energy Storage Systems", "energy storage systems"),
+        ("IoT Sensors", "IoT sensors"),
+        ("ICT and digitalisation", "ICT and digitalisation"),
+        ("Nordic wool value chains", "nordic wool value chains"),
+        ("E-textiles", "e-textiles"),
+    ],
+)
+def test_a_label_mid_sentence_keeps_only_acronyms_upper_case(label: str, expected: str) -> None:
+    assert mid_sentence(label) == expected

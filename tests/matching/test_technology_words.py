@@ -63,7 +63,7 @@ def test_a_partner_phrasing_the_same_technology_otherwise_ranks_first() -> None:
     ("lang", "expected"),
     [
         ("en", "Close focus: your digital twins and its digital twin platforms"),
-        ("sv", "Närliggande inriktning: digital twins hos er och digital twin platforms hos den"),
+        ("sv", "Närliggande inriktning: digital twins hos er och digital twin platforms hos det"),
     ],
 )
 def test_the_reason_names_both_phrasings(lang: str, expected: str) -> None:
