@@ -331,7 +331,8 @@ def canonical(word: str) -> str:
 # A Swedish compound left open before "och"/"eller" shares the next word's head: "fisk- och
 # grönsaksodling" is "fiskodling och grönsaksodling", "hälso- och sjukvård" "hälsovård och
 # sjukvård".
-_SUSPENDED = re.compile(r"((?:\w+-,?\s+)+)(och|eller|samt|and|or)\s+(\w+)")
+# At most four open parts: an unbounded run would make the search quadratic in the text.
+_SUSPENDED = re.compile(r"((?:\w+-,?\s+){1,4})(och|eller|samt|and|or)\s+(\w+)")
 _OPEN_PART = re.compile(r"(\w+)-")
 _HEAD_MIN = 3
 

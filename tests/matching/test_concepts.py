@@ -275,3 +275,12 @@ def test_an_open_swedish_compound_shares_the_next_words_head() -> None:
     assert technology_key("skaldjursodling") in fish.technologies
     # A hyphen before a word the glossary cannot split is left alone.
     assert tokens("kort- och xyzqw") == ["kort", "och", "xyzqw"]
+
+
+def test_open_compounds_are_closed_at_most_four_at_a_time() -> None:
+    # The bound keeps the search linear in the text: a description that is a long run of
+    # open parts ("a- a- a- ...") must not take seconds to read.
+    assert tokens("a- " * 6 + "och fiskodling") == ["a", "a"] + ["aodling"] * 4 + [
+        "och",
+        "fiskodling",
+    ]
