@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from app.matching.glossary import english_words
+from app.matching.glossary import compound_head, english_words
 
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
@@ -329,24 +329,14 @@ def canonical(word: str) -> str:
 
 
 # A Swedish compound left open before "och"/"eller" shares the next word's head: "fisk- och
-# grönsaksodling" is "fiskodling och grönsaksodling", "hälso- och sjukvård" "hälsovård och
-# sjukvård".
-# At most four open parts: an unbounded run would make the search quadratic in the text.
-_SUSPENDED = re.compile(r"((?:\w+-,?\s+){1,4})(och|eller|samt|and|or)\s+(\w+)")
+# grönsaksodling" is "fiskodling och grönsaksodling". Parts and word are bounded in number
+# and length, so the search stays linear in the text whatever it holds.
+_SUSPENDED = re.compile(r"\b((?:\w{1,40}-,?\s+){1,4})(och|eller|samt|and|or)\s+(\w{6,40})\b")
 _OPEN_PART = re.compile(r"(\w+)-")
-_HEAD_MIN = 3
-
-
-def _compound_head(word: str) -> str | None:
-    """The longest end of a compound that the glossary knows as a word of its own."""
-    for start in range(2, len(word) - _HEAD_MIN + 1):
-        if english_words(word[start:]):
-            return word[start:]
-    return None
 
 
 def _close_compounds(match: re.Match[str]) -> str:
-    head = _compound_head(match.group(3))
+    head = compound_head(match.group(3))
     if head is None:
         return match.group(0)
     parts = _OPEN_PART.sub(lambda m: m.group(1) + head, match.group(1))

@@ -59,32 +59,45 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
-def _phrases_about(index: MatchIndex, j: int, lang: str) -> dict[str, str]:
-    """The phrases with the Swedish pronoun for actor j: "det" for ett kluster, "den" for
-    en FoI-plattform."""
-    den = "det" if index.is_cluster[j] else "den"
+def _with_pronoun(phrases: dict[str, str], den: str) -> dict[str, str]:
     return {
-        key: text.replace("{Den}", den.capitalize()).replace("{den}", den)
-        for key, text in PHRASES[language(lang)].items()
+        k: v.replace("{Den}", den.capitalize()).replace("{den}", den) for k, v in phrases.items()
     }
 
 
+# The phrases about a candidate, by language and by whether it is a cluster: the Swedish
+# pronoun is "det" for ett kluster, "den" for en FoI-plattform.
+_ABOUT = {
+    (lang, cluster): _with_pronoun(PHRASES[lang], "det" if cluster else "den")
+    for lang in LANGUAGES
+    for cluster in (True, False)
+}
+
+
+def _phrases_about(index: MatchIndex, j: int, lang: str) -> dict[str, str]:
+    return _ABOUT[language(lang), bool(index.is_cluster[j])]
+
+
 def phrase(lang: str, key: str) -> str:
+    """A phrase with no pronoun in it ("and")."""
     return PHRASES[language(lang)][key]
 
 
 def mid_sentence(label: str) -> str:
-    """A label lower-cased to stand mid-sentence (acronyms are not); a label written in
-    title case ("Energy Storage Systems") is lower-cased word by word."""
+    """A label lower-cased at its start to stand mid-sentence. Acronyms and names like
+    "IoT" are not, nor a label written in title case ("Energy Storage Systems", "Baltic
+    Sea Region"): its words may be names, and half of it lower-cased reads worse."""
     words = label.split(" ")
-    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
-        return " ".join(map(_lower_first, words))
-    return _lower_first(words[0]) + label[len(words[0]) :]
+    capitals = [w[:1].isupper() for w in words if w[:1].isalpha() and w not in _SMALL_WORDS]
+    if len(capitals) > 1 and all(capitals):
+        return label
+    first = words[0]
+    if any(c.isupper() for c in first[1:]):
+        return label
+    return first[:1].lower() + label[1:]
 
 
-def _lower_first(word: str) -> str:
-    """A word lower-cased at its start, unless it is an acronym or a name like "IoT"."""
-    return word if any(c.isupper() for c in word[1:]) else word[:1].lower() + word[1:]
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "in", "och", "för", "i", "av"})
 
 
 def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
@@ -95,9 +108,9 @@ def label_list(labels: list[str], lower: bool = True, lang: str = "en") -> str:
         labels = [mid_sentence(s) for s in labels]
     if len(labels) <= 1:
         return "".join(labels)
-    conjunction = phrase(lang, "and")
-    if any(f" {conjunction} " in label for label in labels):
-        conjunction = phrase(lang, "as_well_as")
+    # Labels come in either language (a user's own words, region names), whatever `lang`.
+    holds_and = any(f" {word} " in label for label in labels for word in ("and", "och", "&"))
+    conjunction = phrase(lang, "as_well_as" if holds_and else "and")
     return ", ".join(labels[:-1]) + f" {conjunction} " + labels[-1]
 
 

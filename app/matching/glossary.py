@@ -626,8 +626,8 @@ SV_EN = {
     "forskning": "research",
     "kompetens": "skills",
     "kunskap": "knowledge",
-    "anläggning": "plant",
-    "pilotanläggning": "pilot plant",
+    "anläggning": "facility",
+    "pilotanläggning": "pilot facility",
     "uppskalning": "scale-up",
     "avloppsvatten": "wastewater",
     "avlopp": "sewage",
@@ -710,7 +710,7 @@ SV_EN = {
     "sintring": "sintering",
     "gjuteri": "foundry",
     "givare": "sensor",
-    "reglering": "control",
+    "reglering": "regulation",
     "reglerteknik": "control engineering",
     "hydraulik": "hydraulics",
     "pneumatik": "pneumatics",
@@ -831,6 +831,25 @@ def english_words(word: str) -> tuple[str, ...]:
             return forms[form]
     parts = next((p for p in map(_split, _forms(word)) if p), None)
     return tuple(w for part in parts for w in forms[part]) if parts else ()
+
+
+@lru_cache(maxsize=20_000)
+def compound_head(word: str) -> str | None:
+    """The last part of a compound, as written: the shortest ending that is a glossary word
+    of its own, after a part the glossary can read ("grönsaksodling" is "grönsak" + "s" +
+    "odling", "verktygstillverkning" "verktyg" + "s" + "tillverkning"); None otherwise."""
+    forms = _by_form()
+    for start in range(len(word) - _PART_MIN, _PART_MIN - 1, -1):
+        rest = word[start:]
+        if not any(form in forms for form in _forms(rest)):
+            continue
+        front = word[:start]
+        if any(
+            front.endswith(link) and english_words(front[: len(front) - len(link)])
+            for link in _LINKS
+        ):
+            return rest
+    return None
 
 
 def _forms(word: str) -> tuple[str, ...]:

@@ -581,8 +581,8 @@ class MatchIndex:
     def telling_words(self, words: Iterable[str]) -> set[str]:
         """The technology words rare enough to say that two phrasings name one thing: used
         by at most one actor in twenty, or by a consortium's worth of actors (a word in
-        many technologies, "systems" or "recycling", says nothing of that, though the IDF
-        lets it count a little in the closeness)."""
+        many technologies, "recycling" say, says nothing of that, though the IDF lets it
+        count a little in the closeness)."""
         limit = max(TELLING_WORD_ACTORS, TELLING_WORD_SHARE * len(self.features))
         out = set()
         for word in words:

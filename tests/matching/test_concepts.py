@@ -1,3 +1,5 @@
+import pytest
+
 from app.matching.concepts import ConceptReader, Term, technology_key, tokens
 from app.matching.features import reader_for
 from tests.matching.builders import vocabulary
@@ -275,6 +277,22 @@ def test_an_open_swedish_compound_shares_the_next_words_head() -> None:
     assert technology_key("skaldjursodling") in fish.technologies
     # A hyphen before a word the glossary cannot split is left alone.
     assert tokens("kort- och xyzqw") == ["kort", "och", "xyzqw"]
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("miljö- och klimatanpassning", "miljöanpassning och klimatanpassning"),
+        ("maskin- och verktygstillverkning", "maskintillverkning och verktygstillverkning"),
+        ("väg- och järnvägsbyggande", "vägbyggande och järnvägsbyggande"),
+        ("hus- och bostadsbyggande", "husbyggande och bostadsbyggande"),
+        # The head is the last word of the compound, never a word hidden inside another.
+        ("ultraljuds- och röntgenundersökning", "ultraljuds och röntgenundersökning"),
+        ("bio- and nanotechnology", "bio and nanotechnology"),
+    ],
+)
+def test_an_open_compound_takes_the_whole_last_word(text: str, closed: str) -> None:
+    assert " ".join(tokens(text)) == closed
 
 
 def test_open_compounds_are_closed_at_most_four_at_a_time() -> None:
