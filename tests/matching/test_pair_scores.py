@@ -265,6 +265,25 @@ def test_offering_the_same_is_a_penalty_not_neutral() -> None:
     assert s.complementarity[p[2]] < s.complementarity[p[4]] < s.complementarity[p[3]]
 
 
+def test_redundancy_weighs_how_alike_the_needs_are() -> None:
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["food"], offers=["testbed"], seeks=["design", "financing"]),
+            actor(2, "SE23", themes=["food"], offers=["testbed"], seeks=["design"]),
+            actor(3, "SE23", themes=["food"], offers=["testbed"]),  # needs unknown
+            actor(4, "SE11", themes=["food"], offers=["testbed"]),
+        ],
+        REGIONS,
+    )
+    p = index.position
+    s = scores_of(index, 1)
+    # Seek cosine 1/sqrt(2): redundancy 1 - 0.5 * (1 - 0.7071).
+    assert s.redundancy[p[2]] == pytest.approx(1 - 0.5 * (1 - 2**-0.5), abs=1e-6)
+    # Unknown needs, on either side, count as the same.
+    assert s.redundancy[p[3]] == pytest.approx(1.0)
+    assert scores_of(index, 4).redundancy[p[2]] == pytest.approx(1.0)
+
+
 def test_reasons_name_the_specific_shared_focus_and_both_needs_in_swedish() -> None:
     actors = [actor(k, "SE11", themes=["life-science"]) for k in range(10, 20)]
     actors += [
