@@ -93,7 +93,13 @@ def test_the_cluster_managers_path(browser: Any, axe_source: str, live: str) -> 
     _by(driver, "#limit").clear()
     _by(driver, "#limit").send_keys("2")
     _by(driver, "form.filters button[type=submit]").click()
-    _wait(driver, lambda d: d.find_elements("css selector", "article.proposal"))
+    # The page before the submit shows proposals too: wait for the answer to the form.
+    _wait(
+        driver,
+        lambda d: (
+            "call_id=1" in d.current_url and d.find_elements("css selector", "article.proposal")
+        ),
+    )
     proposal = _by(driver, "article.proposal")
     assert "Meets every rule of the call" in proposal.text
     assert "EUR 400 000" in proposal.text and "EUR 800 000" in proposal.text
