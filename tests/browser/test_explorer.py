@@ -25,11 +25,13 @@ def live(database_url: str) -> Iterator[str]:
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 30) -> Any:
-    """Until the condition holds; an element of the page being replaced is looked up again."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    """Until the condition holds. While a page is being replaced, looking into it can fail
+    in several ways (a stale element, "node does not belong to the document"): each is
+    tried again until the timeout."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    wait = WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+    wait = WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,))
     return wait.until(condition)
 
 
