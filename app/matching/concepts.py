@@ -316,9 +316,20 @@ def _content(word: str) -> bool:
     return word not in _STOPS and word not in _LEADING
 
 
+# Words whose stems meet an unrelated word's: the English stemmer makes "mobility" and
+# "mobile" one ("mobil"), and "circular" and "circulation". They keep a stem of their own.
+_OWN_STEMS = {
+    "mobility": "mobility",
+    "mobilities": "mobility",
+    "circular": "circular",
+}
+
+
 @lru_cache(maxsize=200_000)
 def stems(word: str) -> frozenset[str]:
     """The word and its Swedish and English stems: two words are one if these meet."""
+    if word in _OWN_STEMS:
+        return frozenset({word, _OWN_STEMS[word]})
     return frozenset({word, _SWEDISH.stemWord(word), _ENGLISH.stemWord(word)})
 
 

@@ -107,6 +107,23 @@ def test_a_generic_word_alone_does_not_make_two_technologies_close() -> None:
         assert not any(r.startswith("Close focus") for r in reasons), reasons
 
 
+def test_words_whose_stems_only_look_alike_do_not_make_two_technologies_close() -> None:
+    # The English stemmer makes "mobility" and "mobile" one word, "mobil".
+    index = build_index(
+        [
+            actor(1, "SE11", themes=["urban"], technologies=["mobility solutions"]),
+            actor(2, "SE21", themes=["ict"], technologies=["mobile apps"]),
+            actor(3, "SE22", themes=["urban"], technologies=["Mobilitetstjänster"]),
+            actor(4, "SE23", themes=["ict"], technologies=["edge computing"]),
+        ]
+    )
+    assert [name for name, _ in index.shared_concepts(0, 1)] == []
+    match = next(c for c in candidates(index, 1, limit=5) if c.actor_id == 2)
+    assert not any(r.startswith("Close focus") for r in match.reasons), match.reasons
+    # The Swedish word for mobility is still the same concept.
+    assert [name for name, _ in index.shared_concepts(0, 2)] != []
+
+
 def test_consortium_members_phrasing_one_technology_otherwise_share_a_focus() -> None:
     index = build_index(_population())
     at = index.position
