@@ -4,6 +4,8 @@ For every generator (see bench/populations), with structured and with text-only
 profiles, per description language: pair recall@5, NDCG@10, MRR, the share of queries
 where a redundant twin outranks every true partner, consortium hit@5 and the validity of
 every proposal; beside a naive TF-IDF baseline and an ablation of each score component.
+"engine by pair" splits the structured view's recall@5 by how many of the two actors of a
+pair show a stated profile ("both", "one", "none": the others show their text alone).
 
     python -m bench.quality [--quick] [--seed 1] [--consortia 27] [--noise 300]
                             [--generator NAME ...] [--http]
@@ -68,8 +70,9 @@ class Tally:
     def row(self, language: str) -> dict[str, float]:
         s = self.sums.get(language, {})
         out: dict[str, float] = {}
-        if s.get("queries"):
+        if s.get("partners"):
             out["recall@5"] = s["hits"] / s["partners"]
+        if s.get("queries"):
             out["ndcg@10"] = s["ndcg"] / s["queries"]
             out["mrr"] = s["rr"] / s["queries"]
             out["twin"] = s["twin"] / s["queries"]
@@ -94,6 +97,21 @@ def rank_pairs(population: Population, rank: Ranker, tally: Tally) -> None:
                 rr=reciprocal_rank(ranking, partners),
                 twin=twin_above_partners(ranking, population.twins_of(query), partners),
             )
+
+
+# Pairs by how many of the two show a stated profile (the rest show their text alone).
+STATED = {2: "both", 1: "one", 0: "none"}
+
+
+def rank_pairs_by_profile(population: Population, rank: Ranker, tally: Tally) -> None:
+    """Recall@5 per pair, split by how many of the two are described by text alone."""
+    for consortium in population.consortia:
+        for query in consortium.member_ids:
+            top = set(rank(query, 5))
+            for partner in population.partners_of(query):
+                stated = sum(not population.by_id[a].text_only for a in (query, partner))
+                tally.sums[STATED[stated]]["partners"] += 1
+                tally.sums[STATED[stated]]["hits"] += partner in top
 
 
 def proposal_problems(population: Population, seed: int, members: tuple[int, ...]) -> list[str]:
@@ -150,6 +168,8 @@ def evaluate(population: Population, every_member: bool, http: bool = False) -> 
             rank_pairs(shown, MutualFitRanker(shown).rank, out["mutual-fit ref.|structured"])
         engine = InProcessEngine(shown)
         rank_pairs(shown, engine.rank, out[f"engine|{mode}"])
+        if mode == "structured":
+            rank_pairs_by_profile(shown, engine.rank, out["engine by pair|structured"])
         rank_consortia(shown, engine, out[f"engine|{mode}"], every_member)
         for component in COMPONENTS:
             rank_pairs(shown, ablated(engine, component), out[f"- {component}|{mode}"])
@@ -168,7 +188,7 @@ def print_table(title: str, tallies: dict[str, Tally], languages: Iterable[str])
     print(f"  {'ranker':<20}{'profiles':<12}{'lang':<5}" + "".join(f"{c:>9}" for c in COLUMNS))
     for key, tally in tallies.items():
         ranker, mode = key.split("|")
-        for language in languages:
+        for language in STATED.values() if ranker == "engine by pair" else languages:
             row = tally.row(language)
             if not row:
                 continue

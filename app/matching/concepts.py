@@ -22,6 +22,10 @@ from app.matching.glossary import compound_head, english_words
 # clause mark like a comma, not a sentence end.
 _TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|[,:]")
 _SENTENCE = re.compile(r"[.;!?\n()]+")
+# A short aside in brackets mostly names the same thing again, in other words ("organchip
+# (mikrofysiologiska system)", "ATMP (advanced therapy medicinal products)"): it is read
+# as one more item of the clause it stands in.
+_ASIDE = re.compile(r"\s*\(([^()]{1,80})\)")
 PREFIX_MIN = 5
 GRAM = 4  # letters in the n-grams that relate two spellings of a technology
 STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
@@ -203,6 +207,26 @@ FOCUS_CUES = tuple(
         "arbetet med",
         "arbetar med",
         "arbetar kring",
+        # What a project or a network is about: the wording of partner searches and
+        # project ideas ("a project on X", "en pilot kring X", "joint development of X").
+        "work with",
+        "works with",
+        "working with",
+        "project on",
+        "project about",
+        "projekt om",
+        "projekt kring",
+        "pilot on",
+        "pilot kring",
+        "development of",
+        "utveckling av",
+        "build on",
+        "builds on",
+        "bygger på",
+        "focus area",
+        "fokusområde",
+        "scale up",
+        "skala upp",
     )
 )
 _FOCUS_WORDS = 4
@@ -217,6 +241,7 @@ _PHRASE_ENDS = frozenset(
 _PHRASE_VERBS = frozenset(
     {"commercialise", "commercialize", "kommersialiserar", "produce", "producerar"}
     | {"test", "testar", "sell", "säljer", "market", "marknadsför", "manufacture"}
+    | {"apply", "applies", "tillämpar", "use", "uses", "använder"}
 )
 _JOINERS = frozenset({"and", "och", "or", "eller", "samt", "plus"})
 _STOPS = frozenset(
@@ -456,7 +481,7 @@ class ConceptReader:
         seeks: set[str] = set()
         neutral: set[str] = set()  # named outside any offer or seek clause
         technologies: dict[str, str] = {}
-        for sentence in _SENTENCE.split(text):
+        for sentence in _SENTENCE.split(_ASIDE.sub(r", \1,", text)):
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
                 continue

@@ -150,6 +150,31 @@ def test_a_technology_named_without_a_focus_cue() -> None:
     assert reader().read("Vi arbetar med textilbranschen").themes == {"textiles"}
 
 
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("Partner search: we are preparing a project on rain gardens.", "rain gardens"),
+        ("Idé: en interregional pilot kring elektroniska textilier.", "elektroniska textilier"),
+        ("Project idea: joint development of lignin valorisation.", "lignin valorisation"),
+        ("Idé: gemensam utveckling av prediktivt underhåll.", "prediktivt underhåll"),
+        ("The members build on mRNA vaccines.", "mrna vaccines"),
+        ("Fokusområde: antikroppsteknik. Vi erbjuder utbildning.", "antikroppsteknik"),
+        ("Companies that work with private networks.", "private networks"),
+        ("Our members develop and apply technical nonwovens.", "technical nonwovens"),
+    ],
+)
+def test_what_a_project_or_network_is_about_is_its_technology(text: str, technology: str) -> None:
+    assert list(reader().read(text).technologies.values()) == [technology]
+
+
+def test_an_aside_in_brackets_names_the_technology_again() -> None:
+    reading = reader().read("En pilot kring organchip (mikrofysiologiska system) inom hälsa.")
+    assert set(reading.technologies.values()) == {"organchip", "mikrofysiologiska system"}
+    # An aside on something else than the technology is not read as one.
+    reading = reader().read("Vi (ett kluster i Lund) arbetar med biobanker.")
+    assert list(reading.technologies.values()) == ["biobanker"]
+
+
 def test_a_negated_cue_denies_its_whole_clause() -> None:
     reading = reader().read("Observera att vi inte söker pilotering och validering. Vi söker data.")
     assert reading.seeks == {"data"}
