@@ -20,7 +20,7 @@ from app.matching.glossary import compound_head, english_words
 
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
-_TOKEN = re.compile(r"[0-9a-zåäöéüæø]+|[,:]")
+_TOKEN = re.compile(r"[0-9a-zåäöéüæø\u2011]+|[,:]")
 _SENTENCE = re.compile(r"[.;!?\n()]+")
 # A short aside in brackets mostly names the same thing again, in other words ("organchip
 # (mikrofysiologiska system)", "ATMP (advanced therapy medicinal products)"): it is read
@@ -190,6 +190,24 @@ FOCUS_CUES = tuple(
         "deal with",
         "deals with",
         "handlar om",
+        "handlat om",
+        "handlade om",
+        "built around",
+        "centred on",
+        "centered on",
+        "revolves around",
+        "kretsar kring",
+        "revolved around",
+        "revolve around",
+        "byggd kring",
+        "byggt kring",
+        "effort on",
+        "satsning på",
+        "main area",
+        "huvudområde",
+        "technology focus",
+        "teknikfokus",
+        "scaling",
         "inriktning är",
         "kärnkompetens är",
         "fokus ligger på",
@@ -313,6 +331,29 @@ _STOPS = frozenset(
         "through",
         "bland",
         "among",
+        "över",
+        "utanför",
+        "across",
+        "beyond",
+        "outside",
+        "around",
+        "runt",
+        "kring",
+        "efter",
+        "after",
+        "before",
+        "före",
+        "inför",
+        "during",
+        "under",
+        "utan",
+        "without",
+        "than",
+        "än",
+        "since",
+        "sedan",
+        "until",
+        "tills",
     ]
 )
 # Definite and plural endings of Swedish nouns.
@@ -379,9 +420,17 @@ def _close_compounds(match: re.Match[str]) -> str:
     return f"{parts}{match.group(2)} {match.group(3)}"
 
 
+# A chain of three or more hyphenated words is one word ("textile-to-textile",
+# "product-as-a-service", "organ-på-chip"): the little words inside it end no phrase. Its
+# hyphens become non-breaking ones, which a word may hold.
+_HYPHEN_CHAIN = re.compile(r"\b\w{1,40}(?:-\w{1,40}){2,6}\b")
+_IN_WORD_HYPHEN = "\u2011"
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case words, with commas and colons kept as clause marks (both as ",")."""
     text = _SUSPENDED.sub(_close_compounds, text.lower())
+    text = _HYPHEN_CHAIN.sub(lambda m: m.group(0).replace("-", _IN_WORD_HYPHEN), text)
     return ["," if t == ":" else t for t in _TOKEN.findall(text)]
 
 
@@ -533,7 +582,8 @@ class ConceptReader:
                 # ("expertise in prototyping", "working on the food sector").
                 if self._capability_index.covers(phrase) or set(positions) <= theme_words:
                     continue
-                technologies.setdefault(technology_key(" ".join(phrase)), " ".join(phrase))
+                written = " ".join(phrase).replace(_IN_WORD_HYPHEN, "-")
+                technologies.setdefault(technology_key(written), written)
         # What a text names after "we offer" is what it offers; a capability named in
         # passing ("a research institute") counts only when no clause says what it offers.
         return Reading(
@@ -760,6 +810,8 @@ TRAILING_FOCUS_CUES = tuple(
         "is the focus",
         "is at the heart of",
         "is at the core of",
+        "is at the centre of",
+        "is at the center of",
         "is the core of",
         "is central to",
         "is our speciality",

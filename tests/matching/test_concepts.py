@@ -161,6 +161,12 @@ def test_a_technology_named_without_a_focus_cue() -> None:
         ("Fokusområde: antikroppsteknik. Vi erbjuder utbildning.", "antikroppsteknik"),
         ("Companies that work with private networks.", "private networks"),
         ("Our members develop and apply technical nonwovens.", "technical nonwovens"),
+        ("Our work has revolved around antibody design since 2019.", "antibody design"),
+        ("Recovery of battery metals is at the centre of our work.", "recovery of battery metals"),
+        ("Idé: att skala upp kabelinspektion utanför regionen.", "kabelinspektion"),
+        ("Vår färdplan är byggd kring cobotar.", "cobotar"),
+        ("Technology focus: vehicle-to-grid. We offer training.", "vehicle-to-grid"),
+        ("Ett projekt om fiber-till-fiber-återvinning.", "fiber-till-fiber-återvinning"),
     ],
 )
 def test_what_a_project_or_network_is_about_is_its_technology(text: str, technology: str) -> None:
