@@ -354,6 +354,9 @@ _STOPS = frozenset(
         "sedan",
         "until",
         "tills",
+        "on",
+        "ourselves",
+        "themselves",
     ]
 )
 # Definite and plural endings of Swedish nouns.
