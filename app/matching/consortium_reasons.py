@@ -64,7 +64,9 @@ def _count(say: dict[str, str], n: int, one: str, many: str) -> str:
     return say[one if n == 1 else many].format(n)
 
 
-def shared_focus(index: MatchIndex, positions: list[int], lang: str) -> list[tuple[str, int]]:
+def technologies_held_by_several(
+    index: MatchIndex, positions: list[int], lang: str
+) -> list[tuple[str, int]]:
     """Technologies held by at least two members, with how many hold each: the most
     widely held first, then the most specific."""
     idf = index.concept_idf()
@@ -115,7 +117,7 @@ def consortium_reasons(
         on_theme = sum(theme in f.themes for f in feats)
         who = say["all"] if on_theme == len(feats) else say["some"].format(on_theme, len(feats))
         reasons.append(say["work_on"].format(who, themes_text(index, {theme}, lang)))
-    focus = shared_focus(index, positions, lang)
+    focus = technologies_held_by_several(index, positions, lang)
     close = [] if focus else phrasings_sharing_a_word(index, positions)
     for holders, group in groupby(focus, key=lambda item: item[1]):
         names = label_list([name for name, _ in group], lower=False, lang=lang)

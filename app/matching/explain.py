@@ -218,7 +218,9 @@ def concept_label(index: MatchIndex, i: int, j: int, concept: str, lang: str) ->
 Shared = list[tuple[str, float]]  # MatchIndex.shared_concepts(i, j)
 
 
-def shared_focus(index: MatchIndex, i: int, j: int, shared: Shared, lang: str = "en") -> list[str]:
+def shared_focus_labels(
+    index: MatchIndex, i: int, j: int, shared: Shared, lang: str = "en"
+) -> list[str]:
     """The technologies and themes i and j share, most specific first."""
     out = []
     for concept, _ in shared:
@@ -255,7 +257,7 @@ def pair_reasons(
     reasons = []
     shared = me.themes & other.themes
     concepts = index.shared_concepts(i, j)
-    focus = shared_focus(index, i, j, concepts, lang)
+    focus = shared_focus_labels(index, i, j, concepts, lang)
     if focus:
         reasons.append(say["both_work_on"].format(label_list(focus, lang=lang)))
     close = close_technologies(index, i, j, concepts)
