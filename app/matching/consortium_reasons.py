@@ -77,8 +77,14 @@ def technologies_held_by_several(
     held.sort(key=lambda c: (-counts[c], -float(idf[index.concept_columns[c]]), c))
     names = []
     for concept in held[:FOCUS_SHOWN]:
-        owner = next(p for p in positions if concept[5:] in index.features[p].technologies)
-        name = concept_label(index, owner, owner, concept, lang)
+        # Members may word one technology differently ("sjukvårdsteknik", "hälso- och
+        # sjukvårdsteknik"): the plainest wording, the shortest, names it.
+        wordings = [
+            concept_label(index, p, p, concept, lang)
+            for p in positions
+            if concept[5:] in index.features[p].technologies
+        ]
+        name = min((w for w in wordings if w), key=lambda w: (len(w), w), default=None)
         if name:
             names.append((name, counts[concept]))
     return names

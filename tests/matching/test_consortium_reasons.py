@@ -44,3 +44,17 @@ def test_a_focus_not_all_members_share_says_how_many_do(lang: str, expected: lis
     reasons = consortium_reasons(index, positions, "food", lang=lang)
     prefix = expected[0].split(":")[0]
     assert [r for r in reasons if r.startswith(prefix)] == expected
+
+
+def test_a_focus_worded_differently_is_named_by_its_plainest_wording() -> None:
+    members = [
+        actor(1, "SE11", themes=["food"], technologies=["precisionsfermenteringen"]),
+        actor(2, "SE21", themes=["food"], technologies=["precisionsfermentering"]),
+        actor(3, "SE22", themes=["food"], technologies=["precision fermentation"]),
+    ]
+    index = build_index(members)
+    positions = [index.position[k] for k in (1, 2, 3)]
+    reasons = consortium_reasons(index, positions, "food", lang="en")
+    assert [r for r in reasons if r.startswith("Shared focus")] == [
+        "Shared focus: precision fermentation"
+    ]
