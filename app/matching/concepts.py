@@ -17,6 +17,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from app.matching.glossary import compound_head, english_words
+from app.matching.mentions import mentioned_runs, proper_names
 
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
@@ -506,6 +507,8 @@ class Reading:
     theme_evidence: dict[str, float] = field(default_factory=dict)
     # Technology / focus phrases read after a focus cue: concept key -> phrase as written.
     technologies: dict[str, str] = field(default_factory=dict)
+    # Phrases the text mentions outside any cue (app.matching.mentions), the same way.
+    mentions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -525,14 +528,17 @@ class ConceptReader:
         self._capability_index = _PhraseIndex(self.capabilities)
         self._name_index = _PhraseIndex(self.theme_names)
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, name: str = "") -> Reading:
+        """What a description says; `name` (the actor's) is never read as what it works on."""
         if not text.strip():
             return Reading()
+        own_name = frozenset(words(name))
         evidence: dict[str, float] = {}
         offers: set[str] = set()
         seeks: set[str] = set()
         neutral: set[str] = set()  # named outside any offer or seek clause
         technologies: dict[str, str] = {}
+        mentions: dict[str, str] = {}
         for sentence in _SENTENCE.split(_ASIDE.sub(r", \1,", text)):
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
@@ -587,6 +593,13 @@ class ConceptReader:
                     continue
                 written = " ".join(phrase).replace(_IN_WORD_HYPHEN, "-")
                 technologies.setdefault(technology_key(written), written)
+            set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
+            names = proper_names(sentence.strip()) | own_name
+            for positions in _mentioned(toks, modes, set_aside, names):
+                written = " ".join(toks[p] for p in positions).replace(_IN_WORD_HYPHEN, "-")
+                key = technology_key(written)
+                if telling_parts(key):
+                    mentions.setdefault(key, written)
         # What a text names after "we offer" is what it offers; a capability named in
         # passing ("a research institute") counts only when no clause says what it offers.
         return Reading(
@@ -595,6 +608,7 @@ class ConceptReader:
             seeks=frozenset(seeks),
             theme_evidence=evidence,
             technologies=technologies,
+            mentions=mentions,
         )
 
 
@@ -837,6 +851,35 @@ TRAILING_FOCUS_CUES = tuple(
         "är vår specialitet",
     )
 )
+
+
+_CUES = (FOCUS_CUES, TRAILING_FOCUS_CUES, SEEK_CUES, OFFER_CUES, NOT_OFFER_CUES)
+_NOT_MENTIONED = (
+    _AUXILIARIES | _JOINERS | NEGATIONS | _CUE_ADVERBS | _PHRASE_ENDS | _OWN | _RELATIVE
+) | _DETERMINERS
+
+
+def _mentioned(
+    toks: list[str], modes: list[int], set_aside: set[int], names: frozenset[str]
+) -> list[list[int]]:
+    """Phrases of a clause that neither offers nor seeks, outside cues, theme and
+    capability words, names, and what a negation covers."""
+    skipped = set(set_aside)
+    for at, token in enumerate(toks):
+        if modes[at] != NEUTRAL or token in names or _negated(toks, at):
+            skipped.add(at)
+        for cues in _CUES:
+            skipped.update(range(at, at + _starts(toks, at, cues)))
+
+    def is_word(token: str) -> bool:
+        return (
+            len(token) > 2
+            and not token.isdigit()
+            and _content(token)
+            and token not in _NOT_MENTIONED
+        )
+
+    return mentioned_runs(toks, skipped, is_word)
 
 
 def _focus_phrases(toks: list[str], general: set[int]) -> list[list[int]]:

@@ -131,28 +131,39 @@ def capabilities_of(
     return reading.offers, reading.seeks
 
 
-def technologies_of(profile: ActorProfile, reading: Reading) -> dict[str, str]:
+# A phrase a text merely mentions may be a word of no weight ("In return we bring ..."):
+# as a technology it weighs half, so that such a word costs a true partner little.
+MENTION_WEIGHT = 0.5
+
+
+def technologies_of(profile: ActorProfile, reading: Reading) -> tuple[dict[str, str], float]:
     """Stated technologies when the profile names any (as for capabilities), else the
-    focus phrases read from the description."""
+    focus phrases read from the description, else the phrases it mentions outside any
+    cue (see app.matching.mentions); with the weight they carry."""
     stated = {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
-    return stated or dict(reading.technologies)
+    if stated or reading.technologies:
+        return stated or dict(reading.technologies), 1.0
+    return dict(reading.mentions), MENTION_WEIGHT
 
 
 def concept_weights(
-    themes: frozenset[str], nace: dict[str, float], technologies: frozenset[str]
+    themes: frozenset[str],
+    nace: dict[str, float],
+    technologies: frozenset[str],
+    technology_weight: float = 1.0,
 ) -> dict[str, float]:
     concepts = {f"theme:{t}": 1.0 for t in themes}
     concepts |= {f"nace:{k}": w for k, w in nace.items()}
     grams: dict[str, float] = {}
     stems: dict[str, float] = {}
     for key in technologies:
-        concepts[f"tech:{key}"] = 1.0
+        concepts[f"tech:{key}"] = technology_weight
         for gram in technology_grams(key):
             grams[gram] = grams.get(gram, 0.0) + 1.0
         for stem in telling_parts(key):
             stems[stem] = stems.get(stem, 0.0) + 1.0
-    concepts |= _spread("gram", grams, GRAM_WEIGHT)
-    concepts |= _spread("word", stems, WORD_WEIGHT)
+    concepts |= _spread("gram", grams, GRAM_WEIGHT * technology_weight)
+    concepts |= _spread("word", stems, WORD_WEIGHT * technology_weight)
     return concepts
 
 
@@ -175,7 +186,7 @@ def compute_features(
     reader: ConceptReader,
     section_of: dict[str, str],
 ) -> list[ActorFeatures]:
-    readings = [reader.read(f"{p.name}. {p.description}") for p in profiles]
+    readings = [reader.read(f"{p.name}. {p.description}", p.name) for p in profiles]
     themes = [themes_of(p, r) for p, r in zip(profiles, readings, strict=True)]
     texts = [expanded_text(p, t, vocabulary) for p, t in zip(profiles, themes, strict=True)]
     counts = TEXT_HASHER.transform(texts).tocsr() if texts else None
@@ -186,7 +197,7 @@ def compute_features(
         assert counts is not None
         start, end = counts.indptr[row], counts.indptr[row + 1]
         nace = nace_prefix_weights(profile.nace_codes, section_of)
-        technologies = technologies_of(profile, reading)
+        technologies, technology_weight = technologies_of(profile, reading)
         offers, seeks = capabilities_of(profile, reading)
         out.append(
             ActorFeatures(
@@ -198,7 +209,9 @@ def compute_features(
                 nace_weights=nace,
                 technologies=frozenset(technologies),
                 technology_labels=technologies,
-                concepts=concept_weights(actor_themes, nace, frozenset(technologies)),
+                concepts=concept_weights(
+                    actor_themes, nace, frozenset(technologies), technology_weight
+                ),
                 text_indices=counts.indices[start:end].copy(),
                 text_counts=counts.data[start:end].copy(),
             )
