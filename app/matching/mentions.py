@@ -56,9 +56,9 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 # A capitalised word inside a sentence is a name (a town, an organisation, a person)...
-_CAPITALISED_INSIDE = re.compile(r"(?<=[\s,(])([A-ZÅÄÖ][\w\u2011-]*)")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\s,(])([A-ZÅÄÖ][\w\u2011-]+)")
 # ...and so is a capitalised first word when the next word is capitalised too.
-_NAME_FIRST = re.compile(r"^\W*([A-ZÅÄÖ][\w\u2011-]*)\s+[A-ZÅÄÖ]")
+_NAME_FIRST = re.compile(r"^\W*([A-ZÅÄÖ][\w\u2011-]+)\s+[A-ZÅÄÖ]")
 
 
 def proper_names(sentence: str) -> frozenset[str]:
