@@ -17,16 +17,17 @@ from functools import lru_cache
 import snowballstemmer
 
 from app.matching.glossary import compound_head, english_words
-from app.matching.mentions import mentioned_runs, proper_names
+from app.matching.mentions import is_organisation_word, mentioned_runs, proper_names
 
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
-_TOKEN = re.compile(r"[0-9a-zåäöéüæø\u2011]+|[,:]")
+_WORD = "[0-9a-zåäöéüæø]+"
+_TOKEN = re.compile(rf"{_WORD}(?:\u2011{_WORD})*|[,:]")
 _SENTENCE = re.compile(r"[.;!?\n()]+")
 # A short aside in brackets mostly names the same thing again, in other words ("organchip
 # (mikrofysiologiska system)", "ATMP (advanced therapy medicinal products)"): it is read
 # as one more item of the clause it stands in.
-_ASIDE = re.compile(r"\s*\(([^()]{1,80})\)")
+_ASIDE = re.compile(r"\(([^()]{1,80})\)")
 PREFIX_MIN = 5
 GRAM = 4  # letters in the n-grams that relate two spellings of a technology
 STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
@@ -208,7 +209,6 @@ FOCUS_CUES = tuple(
         "huvudområde",
         "technology focus",
         "teknikfokus",
-        "scaling",
         "inriktning är",
         "kärnkompetens är",
         "fokus ligger på",
@@ -228,24 +228,33 @@ FOCUS_CUES = tuple(
         "arbetar kring",
         # What a project or a network is about: the wording of partner searches and
         # project ideas ("a project on X", "en pilot kring X", "joint development of X").
-        "work with",
-        "works with",
-        "working with",
         "project on",
         "project about",
         "projekt om",
         "projekt kring",
         "pilot on",
         "pilot kring",
+        "focus area",
+        "fokusområde",
+    )
+)
+# Cues that often but not always introduce what the work is about ("we work with SMEs",
+# "the development of the region"): what follows them counts as a mention
+# (app.matching.mentions), never as a stated focus.
+WEAK_FOCUS_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "work with",
+        "works with",
+        "working with",
         "development of",
         "utveckling av",
         "build on",
         "builds on",
         "bygger på",
-        "focus area",
-        "fokusområde",
         "scale up",
         "skala upp",
+        "scaling",
     )
 )
 _FOCUS_WORDS = 4
@@ -355,7 +364,6 @@ _STOPS = frozenset(
         "sedan",
         "until",
         "tills",
-        "on",
         "ourselves",
         "themselves",
     ]
@@ -427,7 +435,7 @@ def _close_compounds(match: re.Match[str]) -> str:
 # A chain of three or more hyphenated words is one word ("textile-to-textile",
 # "product-as-a-service", "organ-på-chip"): the little words inside it end no phrase. Its
 # hyphens become non-breaking ones, which a word may hold.
-_HYPHEN_CHAIN = re.compile(r"\b\w{1,40}(?:-\w{1,40}){2,6}\b")
+_HYPHEN_CHAIN = re.compile(r"\b[^\W\d_]\w{0,39}(?:-[^\W\d_]\w{0,39}){2,6}\b")
 _IN_WORD_HYPHEN = "\u2011"
 
 
@@ -452,7 +460,8 @@ def concept_stems(word: str) -> tuple[str, ...]:
 def technology_key(phrase: str) -> str:
     """The concept a technology or focus phrase names: its words' stems in either
     language, in alphabetical order ("monitoring of patients" is "patient monitoring")."""
-    stems_ = {s for w in words(phrase) if _content(w) for s in concept_stems(w)}
+    parts = [part for w in words(phrase) for part in w.split(_IN_WORD_HYPHEN)]
+    stems_ = {s for w in parts if _content(w) for s in concept_stems(w)}
     return " ".join(sorted(stems_))
 
 
@@ -539,6 +548,7 @@ class ConceptReader:
         neutral: set[str] = set()  # named outside any offer or seek clause
         technologies: dict[str, str] = {}
         mentions: dict[str, str] = {}
+        weakly_cued: dict[str, str] = {}
         for sentence in _SENTENCE.split(_ASIDE.sub(r", \1,", text)):
             toks = tokens(sentence)
             if not any(t != "," for t in toks):
@@ -585,18 +595,26 @@ class ConceptReader:
             general = theme_words | {
                 p for _, at, _, n in capability_hits for p in range(at, at + n)
             }
-            for positions in _focus_phrases(toks, general):
-                phrase = [toks[p] for p in positions]
-                # A capability or a theme after a focus cue is not a technology
-                # ("expertise in prototyping", "working on the food sector").
-                if self._capability_index.covers(phrase) or set(positions) <= theme_words:
-                    continue
-                written = " ".join(phrase).replace(_IN_WORD_HYPHEN, "-")
-                technologies.setdefault(technology_key(written), written)
-            set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
             names = proper_names(sentence.strip()) | own_name
+            for cues, found in ((FOCUS_CUES, technologies), (WEAK_FOCUS_CUES, weakly_cued)):
+                trailing = TRAILING_FOCUS_CUES if cues is FOCUS_CUES else ()
+                for positions in _focus_phrases(toks, general, cues, trailing):
+                    phrase = [toks[p] for p in positions]
+                    # A capability or a theme after a focus cue is not a technology
+                    # ("expertise in prototyping", "working on the food sector"); nor is
+                    # a name or the organisation ("Vårt huvudområde är Västra Götaland").
+                    if (
+                        self._capability_index.covers(phrase)
+                        or set(positions) <= theme_words
+                        or all(t in names or is_organisation_word(t) for t in phrase if _content(t))
+                    ):
+                        continue
+                    written = _written(toks, positions)
+                    if technology_key(written):
+                        found.setdefault(technology_key(written), written)
+            set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
             for positions in _mentioned(toks, modes, set_aside, names):
-                written = " ".join(toks[p] for p in positions).replace(_IN_WORD_HYPHEN, "-")
+                written = _written(toks, positions)
                 key = technology_key(written)
                 if telling_parts(key):
                     mentions.setdefault(key, written)
@@ -608,8 +626,13 @@ class ConceptReader:
             seeks=frozenset(seeks),
             theme_evidence=evidence,
             technologies=technologies,
-            mentions=mentions,
+            mentions=weakly_cued or mentions,
         )
+
+
+def _written(toks: list[str], positions: list[int]) -> str:
+    """A phrase as the text writes it (a hyphen chain with its hyphens)."""
+    return " ".join(toks[p] for p in positions).replace(_IN_WORD_HYPHEN, "-")
 
 
 def _best_per_position(hits: list[Hit]) -> list[tuple[str, int, bool]]:
@@ -853,10 +876,10 @@ TRAILING_FOCUS_CUES = tuple(
 )
 
 
-_CUES = (FOCUS_CUES, TRAILING_FOCUS_CUES, SEEK_CUES, OFFER_CUES, NOT_OFFER_CUES)
+_CUES = (FOCUS_CUES, WEAK_FOCUS_CUES, TRAILING_FOCUS_CUES, SEEK_CUES, OFFER_CUES, NOT_OFFER_CUES)
 _NOT_MENTIONED = (
-    _AUXILIARIES | _JOINERS | NEGATIONS | _CUE_ADVERBS | _PHRASE_ENDS | _OWN | _RELATIVE
-) | _DETERMINERS
+    _AUXILIARIES | _JOINERS | NEGATIONS | _CUE_ADVERBS | _PHRASE_ENDS | _PHRASE_VERBS
+) | (_OWN | _RELATIVE | _DETERMINERS)
 
 
 def _mentioned(
@@ -873,8 +896,8 @@ def _mentioned(
 
     def is_word(token: str) -> bool:
         return (
-            len(token) > 2
-            and not token.isdigit()
+            2 < len(token) <= 40
+            and not token.replace(_IN_WORD_HYPHEN, "").isdigit()
             and _content(token)
             and token not in _NOT_MENTIONED
         )
@@ -882,20 +905,25 @@ def _mentioned(
     return mentioned_runs(toks, skipped, is_word)
 
 
-def _focus_phrases(toks: list[str], general: set[int]) -> list[list[int]]:
+def _focus_phrases(
+    toks: list[str],
+    general: set[int],
+    cues: tuple[tuple[str, ...], ...] = FOCUS_CUES,
+    trailing_cues: tuple[tuple[str, ...], ...] = TRAILING_FOCUS_CUES,
+) -> list[list[int]]:
     """The positions of the words of each phrase after a focus cue, or before a trailing
     one, split at "and"/"och" and commas."""
     out: list[list[int]] = []
     at = 0
     while at < len(toks):
-        trailing = _starts(toks, at, TRAILING_FOCUS_CUES)
+        trailing = _starts(toks, at, trailing_cues) if trailing_cues else 0
         if trailing:
             # The subject: from the start of its clause, read as if after a cue.
             start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
             out += _phrases_from(toks[:at], start, general)
             at += trailing
             continue
-        length = _starts(toks, at, FOCUS_CUES)
+        length = _starts(toks, at, cues)
         if not length:
             at += 1
             continue

@@ -13,73 +13,84 @@ from collections.abc import Callable, Iterable
 MAX_WORDS = 4  # a longer leftover run is a sentence the reader did not parse, not a name
 
 # Words that say what kind of organisation an actor is, where and how it works, or what
-# it wants: never part of what it works on.
+# it wants: never part of what it works on. Nouns that also name technologies ("neural
+# networks", "decision support", "data centre", "wind park") are not listed.
 _ORGANISATION_WORDS = frozenset(
-    # organisations and their parts
-    {"cluster", "clusters", "kluster", "klustret", "klusterinitiativ", "klusterinitiativet"}
-    | {"klusterorganisation", "network", "networks", "nätverk", "nätverket", "platform"}
-    | {"plattform", "plattformen", "members", "member", "medlemmar", "medlem", "companies"}
-    | {"company", "företag", "företagen", "partner", "partners", "organisation"}
-    | {"organisations", "organisationer", "organization", "organizations", "initiative"}
-    | {"initiatives", "actors", "aktörer", "team", "lab", "labb", "centre", "center"}
-    | {"centrum", "hub", "park", "institute", "institut", "university", "universitet"}
+    # organisations and their people
+    {"kluster", "klustret", "klusterinitiativ", "klusterinitiativet", "klusterorganisation"}
+    | {"nätverk", "nätverket", "plattformen", "members", "member", "medlemmar"}
+    | {"medlemmarna", "medlem", "companies", "company", "företag", "företagen", "partner"}
+    | {"partners", "organisation", "organisations", "organisationer", "organization"}
+    | {"organizations", "initiative", "initiatives", "actors", "aktörer", "aktörerna"}
+    | {"team", "institute", "institut", "university", "universities", "universitet"}
     | {"universitetet", "academia", "akademi", "akademin", "kompetenscentrum", "triple"}
-    | {"helix", "science", "rdi", "fou", "sme", "smes", "smf", "startups", "start"}
+    | {"helix", "rdi", "fou", "smes", "smf", "startups", "kommun", "kommunen", "kommuner"}
+    | {"län", "länet", "municipality", "municipalities", "förening", "association"}
     # places and reach
-    | {"region", "regions", "regionen", "regional", "regionala", "regionalt", "national"}
-    | {"nationell", "nationella", "international", "internationell", "internationella"}
-    | {"local", "lokal", "lokala", "nordic", "nordisk", "nordiska", "europe", "european"}
-    | {"europa", "europeisk", "europeiska", "sweden", "swedish", "sverige", "svenska"}
+    | {"region", "regions", "regionen", "regioner", "regional", "regionala", "regionalt"}
+    | {"national", "nationell", "nationella", "international", "internationell"}
+    | {"internationella", "nordic", "nordisk", "nordiska", "europe", "european", "europa"}
+    | {"europeisk", "europeiska", "sweden", "swedish", "sverige", "svenska", "svensk"}
     # projects and calls
     | {"project", "projects", "projekt", "projektet", "idea", "idé", "idén", "projektidé"}
     | {"call", "calls", "utlysning", "application", "ansökan", "proposal", "consortium"}
     | {"konsortium", "summary", "sammanfattning", "profile", "profil", "entry", "anmälan"}
-    # verbs and adjectives of self-description
+    # verbs, adjectives and pronouns of self-description
     | {"based", "located", "baserad", "belägen", "gathering", "gathers", "samlar"}
     | {"brings", "bring", "together", "ihop", "knyter", "connects", "connecting"}
     | {"works", "working", "arbetar", "arbeta", "founded", "grundades", "grundad"}
-    | {"strengthen", "stärka", "supports", "support", "stöd", "stödjer", "active"}
-    | {"aktiv", "aktiva", "verksam", "verksamma", "verksamhet", "hosted", "serving"}
-    | {"serves", "driven", "drivet", "drivna", "fristående", "independent", "growing"}
-    | {"växande", "strong", "stark", "starka", "broad", "bred", "brett", "long", "lång"}
-    | {"experience", "erfarenhet", "many", "flera", "several", "some", "around", "about"}
-    | {"cirka", "year", "years", "new", "nya", "first", "första", "next", "nästa"}
-    | {"time", "tid", "help", "hjälp", "contact", "kontakta", "kontakt", "welcome"}
-    | {"välkomna", "happy", "glad", "glada", "please", "note", "observera", "what", "vad"}
-    | {"its", "dess", "their", "deras", "you", "your", "dig", "er", "ert", "era"}
-    | {"part", "del", "area", "område", "field", "fält", "sector", "sektor", "sektorn"}
-    | {"industry", "industries", "industri", "industrin", "näringsliv", "näringslivet"}
-    | {"public", "offentlig", "offentliga"}
-    | {"innovation", "innovations", "innovationer", "research", "forskning"}
-    | {"development", "utveckling", "environment", "miljö", "miljöer", "opportunity"}
+    | {"established", "strengthen", "stärka", "supports", "stödjer", "active", "aktiv"}
+    | {"aktiva", "verksam", "verksamma", "verksamhet", "hosted", "serving", "serves"}
+    | {"driven", "drivet", "drivna", "drivs", "fristående", "independent", "growing"}
+    | {"växande", "strong", "stark", "starka", "broad", "bred", "brett", "experience"}
+    | {"erfarenhet", "many", "flera", "several", "some", "cirka", "year", "years", "new"}
+    | {"nya", "first", "första", "next", "nästa", "help", "hjälp", "contact", "kontakta"}
+    | {"kontakt", "welcome", "välkomna", "happy", "glad", "glada", "please", "note"}
+    | {"observera", "what", "vad", "you", "your", "dig", "er", "ert", "era", "them"}
+    | {"they", "sin", "sina", "sitt", "att", "idag", "today", "more", "mer", "mycket"}
+    | {"part", "del", "area", "område", "sector", "sektor", "sektorn", "industry"}
+    | {"industries", "industri", "industrin", "näringsliv", "näringslivet", "innovation"}
+    | {"innovations", "innovationer", "research", "forskning", "opportunity"}
     | {"möjlighet", "want", "vill", "need", "needs", "behöver", "behov", "looking"}
 )
 
-# A capitalised word inside a sentence is a name (a town, an organisation, a person)...
-_CAPITALISED_INSIDE = re.compile(r"(?<=[\s,(])([A-ZÅÄÖ][\w\u2011-]+)")
-# ...and so is a capitalised first word when the next word is capitalised too.
-_NAME_FIRST = re.compile(r"^\W*([A-ZÅÄÖ][\w\u2011-]+)\s+[A-ZÅÄÖ]")
+
+def is_organisation_word(word: str) -> bool:
+    return word in _ORGANISATION_WORDS
+
+
+# A word written in title case inside a sentence is a name (a town, an organisation, a
+# person), and so is one opening a sentence when the next word is one too. Acronyms and
+# words with capitals inside ("AI", "CubeSats", "LiDAR") are not: they name technologies.
+_TITLE = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)*"
+_CAPITALISED_INSIDE = re.compile(rf"(?<=[\s,(])({_TITLE})\b(?![\w-])")
+_NAME_FIRST = re.compile(rf"^\W*({_TITLE})\s+{_TITLE}\b(?![\w-])")
 
 
 def proper_names(sentence: str) -> frozenset[str]:
-    """The lower-cased words a sentence writes as names."""
-    found = set(_CAPITALISED_INSIDE.findall(sentence)) | set(_NAME_FIRST.findall(sentence))
-    return frozenset(w.lower() for w in found)
+    """The lower-cased words a sentence writes as names ("Stockholm-Mälardalen" as its
+    two words)."""
+    found = _CAPITALISED_INSIDE.findall(sentence) + _NAME_FIRST.findall(sentence)
+    return frozenset(part.lower() for name in found for part in re.split(r"[-\u2011]", name))
 
 
 def mentioned_runs(
     toks: list[str], skipped: Iterable[int], is_word: Callable[[str], bool]
 ) -> list[list[int]]:
     """The positions of each run of one to MAX_WORDS words that `is_word` accepts, outside
-    `skipped`, that is not an organisation word."""
+    `skipped`. An organisation word next to a run cuts a phrase in two ("drug development",
+    "GPU clusters"): what is left of it is no phrase, so such a run is dropped."""
     skip = set(skipped)
     runs: list[list[int]] = []
     current: list[int] = []
+    cut = False  # the run began right after an organisation word
     for p, token in enumerate([*toks, ","]):
-        if p < len(toks) and p not in skip and token not in _ORGANISATION_WORDS and is_word(token):
+        organisation = token in _ORGANISATION_WORDS
+        if p < len(toks) and p not in skip and not organisation and is_word(token):
             current.append(p)
             continue
-        if 0 < len(current) <= MAX_WORDS:
+        if 0 < len(current) <= MAX_WORDS and not cut and not organisation:
             runs.append(current)
         current = []
+        cut = organisation
     return runs

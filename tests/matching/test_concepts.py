@@ -155,15 +155,11 @@ def test_a_technology_named_without_a_focus_cue() -> None:
     [
         ("Partner search: we are preparing a project on rain gardens.", "rain gardens"),
         ("Idé: en interregional pilot kring elektroniska textilier.", "elektroniska textilier"),
-        ("Project idea: joint development of lignin valorisation.", "lignin valorisation"),
-        ("Idé: gemensam utveckling av prediktivt underhåll.", "prediktivt underhåll"),
-        ("The members build on mRNA vaccines.", "mrna vaccines"),
         ("Fokusområde: antikroppsteknik. Vi erbjuder utbildning.", "antikroppsteknik"),
-        ("Companies that work with private networks.", "private networks"),
         ("Our members develop and apply technical nonwovens.", "technical nonwovens"),
         ("Our work has revolved around antibody design since 2019.", "antibody design"),
         ("Recovery of battery metals is at the centre of our work.", "recovery of battery metals"),
-        ("Idé: att skala upp kabelinspektion utanför regionen.", "kabelinspektion"),
+        ("Idé: en pilot kring kabelinspektion utanför regionen.", "kabelinspektion"),
         ("Vår färdplan är byggd kring cobotar.", "cobotar"),
         ("Technology focus: vehicle-to-grid. We offer training.", "vehicle-to-grid"),
         ("Ett projekt om fiber-till-fiber-återvinning.", "fiber-till-fiber-återvinning"),
@@ -171,6 +167,22 @@ def test_a_technology_named_without_a_focus_cue() -> None:
 )
 def test_what_a_project_or_network_is_about_is_its_technology(text: str, technology: str) -> None:
     assert list(reader().read(text).technologies.values()) == [technology]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Project idea: joint development of lignin valorisation.", "lignin valorisation"),
+        ("Idé: gemensam utveckling av prediktivt underhåll.", "prediktivt underhåll"),
+        ("The members build on mRNA vaccines.", "mrna vaccines"),
+        ("Companies that work with private networks.", "private networks"),
+    ],
+)
+def test_what_a_weak_cue_introduces_is_a_mention_not_a_focus(text: str, mention: str) -> None:
+    # "We work with SMEs", "the development of the region": these cues often introduce
+    # something else than what the work is about.
+    reading = reader().read(text)
+    assert reading.technologies == {} and list(reading.mentions.values()) == [mention]
 
 
 def test_an_aside_in_brackets_names_the_technology_again() -> None:
