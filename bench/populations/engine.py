@@ -16,7 +16,7 @@ import numpy as np
 from app.matching import index as index_module
 from app.matching.bridges import with_bridges
 from app.matching.consortia import Infeasible, propose_consortia
-from app.matching.features import compute_features, reader_for
+from app.matching.features import compute_features, reader_for, technologies_of
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates
 from app.matching.profiles import ActorProfile, RegionProfile, Vocabulary
@@ -160,6 +160,9 @@ class TextReading:
     offers: frozenset[str]
     seeks: frozenset[str]
     technologies: frozenset[str] | None  # None: the engine's reader does not read them
+    # What the engine takes as the technologies of a text-only actor: those read after a
+    # focus cue, else the phrases the text mentions (app.matching.mentions).
+    technologies_used: frozenset[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -169,13 +172,15 @@ def _reader():  # type: ignore[no-untyped-def]
 
 def read(text: str) -> TextReading:
     reading = _reader().read(text)
-    technologies = getattr(reading, "technologies", None)
+    profile = ActorProfile(0, "cluster", "", "SE11", text)
+    used, _ = technologies_of(profile, reading)
     return TextReading(
         themes=frozenset(reading.themes),
         offers=frozenset(reading.offers),
         seeks=frozenset(reading.seeks),
         # The phrases as written: the keys are the engine's own cross-language form.
-        technologies=frozenset(technologies.values()) if technologies is not None else None,
+        technologies=frozenset(reading.technologies.values()),
+        technologies_used=frozenset(used.values()),
     )
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from bench.populations.engine import TextReading
-from bench.reader import FIELDS, load_reader_set, phrase_match, score
+from bench.reader import FIELDS, LABELLED, load_reader_set, phrase_match, score
 from seed_data import load
 
 SENTENCES = load_reader_set()
@@ -23,13 +23,14 @@ def test_the_set_has_200_labelled_sentences_in_both_languages() -> None:
     for s in SENTENCES:
         assert set(s["themes"]) <= themes, s
         assert set(s["offers"]) | set(s["seeks"]) <= capabilities, s
-    for field in FIELDS:
+    for field in LABELLED:
         assert sum(bool(s[field]) for s in SENTENCES) >= 50, field
 
 
 def _labels(text: str) -> TextReading:
     sentence = next(s for s in SENTENCES if s["text"] == text)
-    return TextReading(*(frozenset(sentence[f]) for f in FIELDS))
+    labels = [frozenset(sentence[f]) for f in LABELLED]
+    return TextReading(*labels, technologies_used=frozenset(sentence["technologies"]))
 
 
 def test_a_reader_returning_the_labels_scores_one() -> None:
@@ -47,15 +48,17 @@ def test_a_reader_returning_nothing_has_zero_recall() -> None:
         return TextReading(frozenset(), frozenset(), frozenset(), None)
 
     counts, unread, wrong = score(SENTENCES, nothing)
-    assert unread == {"technologies"}
+    assert unread == {"technologies", "technologies_used"}
     assert all(counts[f, "all"].recall == 0.0 for f in FIELDS)
-    assert len(wrong) == sum(any(s[f] for f in FIELDS) for s in SENTENCES)
+    assert len(wrong) == sum(any(s[f] for f in LABELLED) for s in SENTENCES)
 
 
 def test_offers_read_as_seeks_count_against_both_fields() -> None:
     def swapped(text: str) -> TextReading:
         right = _labels(text)
-        return TextReading(right.themes, right.seeks, right.offers, right.technologies)
+        return TextReading(
+            right.themes, right.seeks, right.offers, right.technologies, right.technologies_used
+        )
 
     counts, _, _ = score(SENTENCES, swapped)
     assert counts["offers", "all"].recall < 0.5
