@@ -610,8 +610,9 @@ class ConceptReader:
                     ):
                         continue
                     written = _written(toks, positions)
-                    if technology_key(written):
-                        found.setdefault(technology_key(written), written)
+                    key = technology_key(written)
+                    if key:
+                        found.setdefault(key, written)
             set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
             for positions in _mentioned(toks, modes, set_aside, names):
                 written = _written(toks, positions)
