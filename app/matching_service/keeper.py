@@ -96,6 +96,11 @@ def to_profile(actor: Actor) -> ActorProfile:
     )
 
 
+# From this many actors a full build hides its objects from the cycle collector; a smaller
+# index is walked quickly, and a full collection costs more than it saves.
+FREEZE_MIN_ACTORS = 5_000
+
+
 class IndexKeeper:
     def __init__(self, track_record_weight: float = 0.0) -> None:
         self._track_record_weight = track_record_weight
@@ -185,13 +190,14 @@ class IndexKeeper:
                 track_record_weight=self._track_record_weight,
                 weights=weights,
             )
-            # The index and the features behind it live until the next full build: the
-            # cycle collector need not walk their millions of objects on every full pass
-            # (a pass cost a request 100+ ms at 10,000 actors). The previous build's are
-            # let go first, so that nothing frozen outlives its index.
-            gc.unfreeze()
-            gc.collect()
-            gc.freeze()
+            if len(self._features) >= FREEZE_MIN_ACTORS:
+                # The index and the features behind it live until the next full build:
+                # the cycle collector need not walk their millions of objects on every
+                # full pass (a pass cost a request 100+ ms at 10,000 actors). The previous
+                # build's are let go first, so that nothing frozen outlives its index.
+                gc.unfreeze()
+                gc.collect()
+                gc.freeze()
         self._version = version
         log.info(
             "matching index at catalog version %s: %s actors, %s re-read",

@@ -1,7 +1,9 @@
 """The per-process index keeper: fresh after writes matching reads, never a queue."""
 
+import gc
 import threading
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -9,6 +11,7 @@ from app import catalog
 from app.consortia.models import SavedConsortium, Status
 from app.db import session_scope
 from app.matching.index import MatchIndex
+from app.matching_service import keeper as keeper_module
 from app.matching_service.keeper import IndexKeeper
 from app.tracking import session_factory
 from tests.service_world import build_world
@@ -130,3 +133,23 @@ def test_a_changed_actor_replaces_its_rows_without_a_rebuild(engine: Engine) -> 
     assert after.text.base is before.text.base
     assert after.concept_rows.base is before.concept_rows.base
     assert before.features[before.position[ids["sthlm"]]].seeks == {"design"}
+
+
+def test_a_large_full_build_is_hidden_from_the_cycle_collector(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(engine, build_world)
+    factory = session_factory(engine)
+    gc.unfreeze()
+    try:
+        with factory() as session:
+            IndexKeeper().index(session)  # a small catalog: nothing frozen
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(keeper_module, "FREEZE_MIN_ACTORS", 1)
+        with factory() as session:
+            index = IndexKeeper().index(session)
+        # The index's own objects are frozen: a collection pass no longer walks them.
+        assert gc.get_freeze_count() > 0
+        assert not any(o is index.features for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
