@@ -104,7 +104,7 @@ STATED = {2: "both", 1: "one", 0: "none"}
 
 
 def rank_pairs_by_profile(population: Population, rank: Ranker, tally: Tally) -> None:
-    """Recall@5 per pair, split by how many of the two are described by text alone."""
+    """Recall@5 per pair, split by how many of the two show a stated profile."""
     for consortium in population.consortia:
         for query in consortium.member_ids:
             top = set(rank(query, 5))

@@ -18,7 +18,14 @@ from bench.metrics import (
 from bench.populations import GENERATORS, HELD_OUT, TUNING
 from bench.populations.engine import InProcessEngine, profile_of, recombined, transfer_document
 from bench.populations.model import Population, confounders, consortium_problems, nuts2
-from bench.quality import Tally, evaluate, proposal_problems, rank_pairs
+from bench.quality import (
+    STATED,
+    Tally,
+    evaluate,
+    proposal_problems,
+    rank_pairs,
+    rank_pairs_by_profile,
+)
 from seed_data import load
 
 THEMES = {t["slug"] for t in load("themes.json")}
@@ -178,6 +185,22 @@ def test_an_oracle_scores_one_and_a_reversed_oracle_zero(population: Population)
     queries = sum(len(c.member_ids) for c in population.consortia)
     assert perfect.sums["all"]["queries"] == queries
     assert sum(perfect.sums[lang]["queries"] for lang in ("en", "sv")) == queries
+
+
+def test_pairs_by_stated_profiles_add_up_and_score_an_oracle_one(population: Population) -> None:
+    perfect, reversed_, everyone = Tally(), Tally(), Tally()
+    rank_pairs_by_profile(population, _oracle(population, reverse=False), perfect)
+    rank_pairs_by_profile(population, _oracle(population, reverse=True), reversed_)
+    rank_pairs(population, _oracle(population, reverse=False), everyone)
+    kinds = [k for k in STATED.values() if perfect.sums[k]["partners"]]
+    assert all(perfect.row(k)["recall@5"] == 1.0 for k in kinds)
+    assert all(reversed_.row(k)["recall@5"] == 0.0 for k in kinds)
+    assert sum(perfect.sums[k]["partners"] for k in kinds) == everyone.sums["all"]["partners"]
+    # A pair counts where its two actors put it: both text-only pairs under "none".
+    text_only = population.text_only()
+    none_only = Tally()
+    rank_pairs_by_profile(text_only, _oracle(text_only, reverse=False), none_only)
+    assert set(none_only.sums) == {"none"}
 
 
 def test_proposal_problems_are_found() -> None:
