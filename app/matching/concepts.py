@@ -895,15 +895,17 @@ def _mentioned(
         for cues in _CUES:
             skipped.update(range(at, at + _starts(toks, at, cues)))
 
-    def is_word(token: str) -> bool:
-        return (
-            2 < len(token) <= 40
-            and not token.replace(_IN_WORD_HYPHEN, "").isdigit()
-            and _content(token)
-            and token not in _NOT_MENTIONED
-        )
+    return mentioned_runs(toks, skipped, _may_be_mentioned)
 
-    return mentioned_runs(toks, skipped, is_word)
+
+def _may_be_mentioned(token: str) -> bool:
+    """A word that may be part of a mentioned phrase: a content word of 3 to 40 letters."""
+    return (
+        2 < len(token) <= 40
+        and not token.replace(_IN_WORD_HYPHEN, "").isdigit()
+        and _content(token)
+        and token not in _NOT_MENTIONED
+    )
 
 
 def _focus_phrases(
