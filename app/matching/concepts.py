@@ -99,6 +99,8 @@ SEEK_CUES = tuple(
         "would welcome",
         "we are after",
         "vi letar",
+        "wanted",
+        "efterlyses",
     )
 )
 OFFER_CUES = tuple(
@@ -137,7 +139,22 @@ OFFER_CUES = tuple(
         "får tillgång till",
         "vår styrka",
         "våra styrkor",
+        "tillför",
+        "tillföra",
+        "our contribution",
+        "vårt bidrag",
     )
+)
+# Offer verbs that say what someone gives; with a partner as their subject ("ideally a
+# partner would bring", "helst ska en partner tillföra", "someone who can provide") they
+# say what is sought.
+_GIVING = frozenset(
+    {"offer", "offers", "provide", "provides", "bring", "brings", "contribute", "deliver"}
+    | {"erbjuda", "erbjuder", "tillföra", "tillför", "bidra", "leverera", "levererar"}
+)
+_THIRD_PARTIES = frozenset(
+    {"partner", "partners", "partnern", "someone", "somebody", "anyone", "någon", "aktör"}
+    | {"aktörer", "organisations", "organisationer", "region", "others"}
 )
 # Offer verbs that do not offer: "brings together companies and researchers" says who the
 # members are, not what the actor offers.
@@ -816,6 +833,20 @@ def _describes_the_sought(toks: list[str], at: int) -> bool:
     return bool(before & _RELATIVE) or (toks[at].endswith("ing") and not before & _OWN)
 
 
+def _given_by_a_partner(toks: list[str], at: int) -> bool:
+    """Whether the offer verb at `at` has a partner, not the actor, as its subject: a
+    third party shortly before it, with none of the actor's own words between."""
+    if toks[at] not in _GIVING:
+        return False
+    for before in range(at - 1, max(-1, at - 5), -1):
+        token = toks[before]
+        if token == "," or token in _OWN or token in _DETERMINERS - _LEADING:
+            return False
+        if token in _THIRD_PARTIES:
+            return before == 0 or toks[before - 1] not in _OWN | _DETERMINERS - _LEADING
+    return False
+
+
 def _clause_modes(toks: list[str]) -> list[int]:
     """For each token: is it in a clause that seeks, one that offers, or neither yet?"""
     modes = []
@@ -828,7 +859,10 @@ def _clause_modes(toks: list[str]) -> list[int]:
             and not _starts(toks, at, NOT_OFFER_CUES)
             and not (mode == SEEK and _describes_the_sought(toks, at))
         ):
-            mode = DENIED if _cue_negated(toks, at) else OFFER
+            if _cue_negated(toks, at):
+                mode = DENIED
+            else:
+                mode = SEEK if _given_by_a_partner(toks, at) else OFFER
         modes.append(mode)
     return modes
 

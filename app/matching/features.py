@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from app.matching.capability_words import with_wordings
 from app.matching.concepts import (
     STRONG,
     ConceptReader,
@@ -75,7 +76,7 @@ def reader_for(vocabulary: Vocabulary) -> ConceptReader:
     }
     return ConceptReader(
         [Term(slug, phrases) for slug, phrases in vocabulary.theme_phrases.items()],
-        [Term(slug, phrases) for slug, phrases in vocabulary.capability_phrases.items()],
+        [Term(slug, p) for slug, p in with_wordings(vocabulary.capability_phrases).items()],
         [Term(slug, tuple(n for n in labels if n)) for slug, labels in names.items()],
     )
 

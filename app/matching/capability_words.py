@@ -1,0 +1,151 @@
+"""More ways writers name the standard capabilities than a vocabulary's synonyms list:
+the everyday English and Swedish wordings of each ("large curated datasets",
+"stora datamängder", "guidance through permitting", "kompetenslyft", "innovationsfond").
+
+The reader adds them to the capabilities of the same slug when the vocabulary has it; a
+vocabulary without that slug ignores them. Words that also name technologies on their own
+("AI", "sensors", "lab") are left out: in a clause that neither offers nor seeks, a
+capability word still counts as one.
+"""
+
+from collections.abc import Mapping
+
+WORDINGS: dict[str, tuple[str, ...]] = {
+    "research": (
+        "PhD-level expertise",
+        "PhD",
+        "doctoral",
+        "scientific know-how",
+        "scientists",
+        "academic expertise",
+        "academic research",
+        "research capacity",
+        "disputerad",
+        "disputerade",
+        "forskarkompetens",
+        "forskningskapacitet",
+        "forskningsmiljö",
+        "akademisk forskning",
+        "vetenskaplig expertis",
+    ),
+    "testbed": (
+        "testing and demonstration",
+        "test and demonstration",
+        "test environment",
+        "test environments",
+        "test site",
+        "test sites",
+        "test arena",
+        "demo plant",
+        "demonstration plant",
+        "demonstration site",
+        "pilot-scale facilities",
+        "pilot line",
+        "real-world trials",
+        "demoanläggning",
+        "demonstrationsanläggning",
+        "testanläggning",
+        "testmiljöer",
+        "pilotlina",
+        "pilotskala",
+    ),
+    "prototyping": (
+        "proof-of-concept",
+        "concept verification",
+        "mock-ups",
+        "prototype workshop",
+        "konceptverifiering",
+        "konceptmodeller",
+        "prototypverkstad",
+        "prototypverkstäder",
+        "prototypframtagning",
+    ),
+    "manufacturing": (
+        "series production",
+        "volume production",
+        "produce in volume",
+        "production lines",
+        "serieproduktion",
+        "volymproduktion",
+        "producera i volym",
+        "tillverkande företag",
+        "fullskalig produktion",
+    ),
+    "design": (
+        "UX",
+        "interaction design",
+        "designers",
+        "design thinking",
+        "formgivning",
+        "formgivare",
+        "interaktionsdesign",
+        "designkompetens",
+    ),
+    "market-access": (
+        "commercialisation",
+        "commercialization",
+        "market intelligence",
+        "customer introductions",
+        "sales",
+        "kommersialisering",
+        "marknadsanalys",
+        "kundintroduktioner",
+        "kundkontakter",
+        "försäljning",
+        "exportstöd",
+    ),
+    "sme-network": (
+        "small companies",
+        "member base",
+        "startups",
+        "småbolag",
+        "medlemsbas",
+    ),
+    "training": (
+        "training modules",
+        "skills development",
+        "staff training",
+        "kompetenslyft",
+        "personalutbildning",
+        "utbildningsinsatser",
+        "utbildningsprogram",
+    ),
+    "financing": (
+        "fund",
+        "funds",
+        "seed funding",
+        "loans",
+        "innovation vouchers",
+        "grant writing",
+        "fond",
+        "innovationsfond",
+        "lån",
+        "innovationscheckar",
+        "ansökningsskrivande",
+    ),
+    "regulatory": (
+        "permitting",
+        "permits",
+        "approval processes",
+        "tillstånd",
+        "tillståndsprocesser",
+        "godkännandeprocesser",
+    ),
+    "data": (
+        "datasets",
+        "data sets",
+        "data science",
+        "data scientists",
+        "sensor data",
+        "datamängder",
+        "datamängd",
+        "datavetenskap",
+        "datavetenskaplig",
+        "sensordata",
+    ),
+}
+
+
+def with_wordings(phrases: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's capability phrases, each slug's everyday wordings added."""
+    return {slug: (*own, *WORDINGS.get(slug, ())) for slug, own in phrases.items()}
