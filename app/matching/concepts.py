@@ -628,7 +628,8 @@ class ConceptReader:
                         continue
                     written = _written(toks, positions)
                     key = technology_key(written)
-                    if key:
+                    # "advanced" alone says what kind, not what: not a technology.
+                    if telling_parts(key):
                         found.setdefault(key, written)
             set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
             for positions in _mentioned(toks, modes, set_aside, names):

@@ -1,6 +1,8 @@
 """Short sentences, in English or Swedish, that say why two actors were paired: which
 specific concepts they share (most specific first) and which needs each side covers."""
 
+from app.matching.acronyms import abbreviations
+from app.matching.features import ActorFeatures, acronyms_of
 from app.matching.index import MatchIndex, PairScores
 from app.matching.rules import region_key
 
@@ -237,6 +239,10 @@ def close_technologies(index: MatchIndex, i: int, j: int, shared: Shared) -> tup
     mine, theirs = index.features[i], index.features[j]
     if not mine.technologies or mine.technologies & theirs.technologies:
         return None
+    abbreviated = {name[5:] for name, _ in shared if name.startswith("abbr:")}
+    pair = _same_abbreviation(mine, theirs, abbreviated) if abbreviated else None
+    if pair:
+        return pair
     weight = {name[5:]: w for name, w in shared if name.startswith("word:")}
     telling = index.telling_words(weight)
     best, pair = 0.0, None
@@ -246,6 +252,22 @@ def close_technologies(index: MatchIndex, i: int, j: int, shared: Shared) -> tup
             if score > best:
                 best, pair = score, (mine.technology_labels[a], theirs.technology_labels[b])
     return pair
+
+
+def _same_abbreviation(
+    mine: ActorFeatures, theirs: ActorFeatures, abbreviated: set[str]
+) -> tuple[str, str] | None:
+    """i's and j's technologies that abbreviate alike ("RPM", "remote patient monitoring")."""
+    mine_acronyms, their_acronyms = acronyms_of(mine.profile), acronyms_of(theirs.profile)
+    for a in sorted(mine.technology_labels.values()):
+        for b in sorted(theirs.technology_labels.values()):
+            if (
+                abbreviated
+                & abbreviations(a, mine_acronyms).keys()
+                & abbreviations(b, their_acronyms).keys()
+            ):
+                return a, b
+    return None
 
 
 def pair_reasons(

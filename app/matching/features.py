@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from app.matching.acronyms import abbreviations_of, acronyms_in
 from app.matching.capability_words import with_wordings
 from app.matching.concepts import (
     STRONG,
@@ -147,14 +148,20 @@ def technologies_of(profile: ActorProfile, reading: Reading) -> tuple[dict[str, 
     return dict(reading.mentions), MENTION_WEIGHT
 
 
+def acronyms_of(profile: ActorProfile) -> frozenset[str]:
+    return acronyms_in(" ".join([profile.description, *profile.technologies]))
+
+
 def concept_weights(
     themes: frozenset[str],
     nace: dict[str, float],
     technologies: frozenset[str],
     technology_weight: float = 1.0,
+    abbreviated: dict[str, float] | None = None,
 ) -> dict[str, float]:
     concepts = {f"theme:{t}": 1.0 for t in themes}
     concepts |= {f"nace:{k}": w for k, w in nace.items()}
+    concepts |= {f"abbr:{a}": w * technology_weight for a, w in (abbreviated or {}).items()}
     grams: dict[str, float] = {}
     stems: dict[str, float] = {}
     for key in technologies:
@@ -199,6 +206,7 @@ def compute_features(
         start, end = counts.indptr[row], counts.indptr[row + 1]
         nace = nace_prefix_weights(profile.nace_codes, section_of)
         technologies, technology_weight = technologies_of(profile, reading)
+        abbreviated = abbreviations_of(technologies.values(), acronyms_of(profile))
         offers, seeks = capabilities_of(profile, reading)
         out.append(
             ActorFeatures(
@@ -211,7 +219,7 @@ def compute_features(
                 technologies=frozenset(technologies),
                 technology_labels=technologies,
                 concepts=concept_weights(
-                    actor_themes, nace, frozenset(technologies), technology_weight
+                    actor_themes, nace, frozenset(technologies), technology_weight, abbreviated
                 ),
                 text_indices=counts.indices[start:end].copy(),
                 text_counts=counts.data[start:end].copy(),

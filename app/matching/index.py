@@ -74,7 +74,7 @@ def _specific(concept_columns: dict[str, int]) -> np.ndarray:
     """Which concept columns name a technology (or its letter n-grams, or its words)."""
     out = np.zeros(len(concept_columns), dtype=bool)
     for name, column in concept_columns.items():
-        out[column] = name.startswith(("tech:", "gram:", "word:"))
+        out[column] = name.startswith(("tech:", "gram:", "word:", "abbr:"))
     return out
 
 

@@ -345,3 +345,14 @@ def test_open_compounds_are_closed_at_most_four_at_a_time() -> None:
         "och",
         "fiskodling",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have a particular focus on advanced and gene therapy.",
+        "Vi har fokus på nya lösningar och genterapi.",
+    ],
+)
+def test_a_focus_phrase_of_generic_words_alone_is_no_technology(text: str) -> None:
+    assert list(reader().read(text).technologies) == ["gen therapi"]
