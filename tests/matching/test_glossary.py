@@ -19,6 +19,10 @@ def test_a_technology_named_in_either_language_is_one_concept() -> None:
         ("formsprutning", "injection moulding"),
         ("avloppsvattenrening", "wastewater treatment"),
         ("laddstationer", "charging stations"),
+        ("drönartrafikledning", "drone traffic management"),
+        ("digital patologi", "digital pathology"),
+        ("dubbelriktad laddning", "bidirectional charging"),
+        ("akvaponisk odling", "aquaponic cultivation"),
     ]
     for swedish, english in pairs:
         assert technology_key(swedish) == technology_key(english), swedish
