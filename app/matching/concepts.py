@@ -17,7 +17,12 @@ from functools import lru_cache
 import snowballstemmer
 
 from app.matching.glossary import compound_head, english_words
-from app.matching.mentions import is_organisation_word, mentioned_runs, proper_names
+from app.matching.mentions import (
+    is_function_word,
+    is_organisation_word,
+    mentioned_runs,
+    proper_names,
+)
 
 # A colon joins a cue to what it introduces ("What we are missing: test beds"), so it is a
 # clause mark like a comma, not a sentence end.
@@ -628,8 +633,9 @@ class ConceptReader:
                         continue
                     written = _written(toks, positions)
                     key = technology_key(written)
-                    # "advanced" alone says what kind, not what: not a technology.
-                    if telling_parts(key):
+                    # "advanced" alone says what kind, not what: not a technology; a
+                    # hyphenated term is one ("product-as-a-service").
+                    if telling_parts(key) or _IN_WORD_HYPHEN in "".join(phrase):
                         found.setdefault(key, written)
             set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
             for positions in _mentioned(toks, modes, set_aside, names):
@@ -940,6 +946,7 @@ def _may_be_mentioned(token: str) -> bool:
         and not token.replace(_IN_WORD_HYPHEN, "").isdigit()
         and _content(token)
         and token not in _NOT_MENTIONED
+        and not is_function_word(token)
     )
 
 
@@ -956,9 +963,7 @@ def _focus_phrases(
     while at < len(toks):
         trailing = _starts(toks, at, trailing_cues) if trailing_cues else 0
         if trailing:
-            # The subject: from the start of its clause, read as if after a cue.
-            start = max((p + 1 for p in range(at) if toks[p] == ","), default=0)
-            out += _phrases_from(toks[:at], start, general)
+            out += _subjects(toks, at, general)
             at += trailing
             continue
         length = _starts(toks, at, cues)
@@ -973,6 +978,20 @@ def _focus_phrases(
             if at < len(toks) and toks[at] in _LINKED:
                 at += 1
         out += _phrases_from(toks, at, general)
+    return out
+
+
+def _subjects(toks: list[str], at: int, general: set[int]) -> list[list[int]]:
+    """The phrases of the subject before a trailing cue at `at`: its clause, read as if
+    after a cue; with an aside ("X (Y) is at the centre", read as "X, Y,") both X and Y."""
+    end = at
+    if end and toks[end - 1] == ",":
+        end -= 1  # the comma that closed an aside
+    start = max((p + 1 for p in range(end) if toks[p] == ","), default=0)
+    out = _phrases_from(toks[:end], start, general)
+    if end < at and start:
+        head = max((p + 1 for p in range(start - 1) if toks[p] == ","), default=0)
+        out += _phrases_from(toks[: start - 1], head, general)
     return out
 
 

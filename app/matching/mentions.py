@@ -10,6 +10,8 @@ the profile nor a focus cue names one: a leftover phrase is a weaker reading tha
 import re
 from collections.abc import Callable, Iterable
 
+from stop_words import get_stop_words
+
 MAX_WORDS = 4  # a longer leftover run is a sentence the reader did not parse, not a name
 
 # Words that say what kind of organisation an actor is, where and how it works, or what
@@ -52,11 +54,31 @@ _ORGANISATION_WORDS = frozenset(
     | {"industries", "industri", "industrin", "näringsliv", "näringslivet", "innovation"}
     | {"innovations", "innovationer", "research", "forskning", "opportunity"}
     | {"möjlighet", "want", "vill", "need", "needs", "behöver", "behov", "looking"}
+    | {"roadmap", "roadmaps", "färdplan", "färdplanen", "bas", "stage", "skede"}
+    | {"innovationsmiljö", "innovationsmiljön", "branschnätverk", "branschnätverket"}
+    | {"innovationsplattform", "innovationsplattformen", "forskningsplattform"}
 )
+# The last part of a Swedish compound that names an organisation ("näringslivsinitiativ",
+# "medlemsorganisation", "samarbetspartner"), after a first part of four letters or more.
+# ("-nätverk" and "-plattform" are left out: "sensornätverk", "molnplattform" are
+# technologies.)
+_ORGANISATION_HEADS = (
+    *("kluster", "klustret", "initiativ", "initiativet", "organisation", "organisationen"),
+    *("partner", "partnern", "partners"),
+)
+# Function words of either language (the stop-words package's lists): "someone",
+# "ideally", "helst" are never part of what an actor works on.
+_FUNCTION_WORDS = frozenset(get_stop_words("english")) | frozenset(get_stop_words("swedish"))
 
 
 def is_organisation_word(word: str) -> bool:
-    return word in _ORGANISATION_WORDS
+    return word in _ORGANISATION_WORDS or any(
+        word.endswith(head) and len(word) >= len(head) + 4 for head in _ORGANISATION_HEADS
+    )
+
+
+def is_function_word(word: str) -> bool:
+    return word in _FUNCTION_WORDS
 
 
 # A word written in title case inside a sentence is a name (a town, an organisation, a
@@ -85,7 +107,7 @@ def mentioned_runs(
     current: list[int] = []
     cut = False  # the run began right after an organisation word
     for p, token in enumerate([*toks, ","]):
-        organisation = token in _ORGANISATION_WORDS
+        organisation = is_organisation_word(token)
         if p < len(toks) and p not in skip and not organisation and is_word(token):
             current.append(p)
             continue

@@ -356,3 +356,11 @@ def test_open_compounds_are_closed_at_most_four_at_a_time() -> None:
 )
 def test_a_focus_phrase_of_generic_words_alone_is_no_technology(text: str) -> None:
     assert list(reader().read(text).technologies) == ["gen therapi"]
+
+
+def test_a_subject_and_its_aside_before_a_trailing_cue_are_both_read() -> None:
+    reading = reader().read("E-textiles (smart textiles) is at the centre of our roadmap.")
+    assert set(reading.technologies.values()) == {"e textiles", "smart textiles"}
+    # Without an aside, the subject is the clause before the cue only.
+    reading = reader().read("In our region, battery recycling is our focus.")
+    assert list(reading.technologies.values()) == ["battery recycling"]

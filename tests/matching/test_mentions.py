@@ -46,6 +46,10 @@ def test_runs_are_one_to_four_accepted_words_outside_the_skipped() -> None:
         # What is offered or sought, and what a negation covers, are not mentions.
         ("We offer rapid prototyping. We are looking for seaweed farms.", []),
         ("Vi arbetar inte längre med torvbruk.", []),
+        # Function words and organisation compounds are no part of what it works on.
+        ("We would like to team up with someone in Umeå. Laser welding.", ["laser welding"]),
+        ("Vi är ett branschnätverk. Helst med samarbetspartner i Umeå.", []),
+        ("Ett näringslivsinitiativ i Umeå. Sensornätverk.", ["sensornätverk"]),
     ],
 )
 def test_what_a_description_mentions(text: str, expected: list[str]) -> None:
