@@ -6,7 +6,6 @@ import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from app.matching.acronyms import abbreviations_of, acronyms_in
-from app.matching.capability_words import with_wordings
 from app.matching.concepts import (
     STRONG,
     ConceptReader,
@@ -19,6 +18,7 @@ from app.matching.concepts import (
     words,
 )
 from app.matching.profiles import ActorProfile, Vocabulary
+from app.matching.wordings import CAPABILITY_WORDINGS, THEME_WORDINGS, with_wordings
 
 
 def stem_words(text: str) -> list[str]:
@@ -75,9 +75,10 @@ def reader_for(vocabulary: Vocabulary) -> ConceptReader:
         slug: (vocabulary.theme_labels.get(slug, ""), vocabulary.theme_labels_sv.get(slug, ""))
         for slug in vocabulary.theme_phrases
     }
+    themes, capabilities = vocabulary.theme_phrases, vocabulary.capability_phrases
     return ConceptReader(
-        [Term(slug, phrases) for slug, phrases in vocabulary.theme_phrases.items()],
-        [Term(slug, p) for slug, p in with_wordings(vocabulary.capability_phrases).items()],
+        [Term(slug, p) for slug, p in with_wordings(themes, THEME_WORDINGS).items()],
+        [Term(slug, p) for slug, p in with_wordings(capabilities, CAPABILITY_WORDINGS).items()],
         [Term(slug, tuple(n for n in labels if n)) for slug, labels in names.items()],
     )
 

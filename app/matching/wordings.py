@@ -1,16 +1,19 @@
-"""More ways writers name the standard capabilities than a vocabulary's synonyms list:
-the everyday English and Swedish wordings of each ("large curated datasets",
-"stora datamängder", "guidance through permitting", "kompetenslyft", "innovationsfond").
+"""More ways writers name the standard capabilities and themes than a vocabulary's
+synonyms lists: everyday English and Swedish wordings of each capability ("large curated
+datasets", "stora datamängder", "guidance through permitting", "kompetenslyft") and the
+sectors as they are commonly called ("the engineering industry", "verkstadsindustrin",
+"the blue economy", "biopharma").
 
-The reader adds them to the capabilities of the same slug when the vocabulary has it; a
-vocabulary without that slug ignores them. Words that also name technologies on their own
-("AI", "sensors", "lab") are left out: in a clause that neither offers nor seeks, a
-capability word still counts as one.
+The reader adds them to the capability or theme of the same slug when the vocabulary has
+it; a vocabulary without that slug ignores them. Capability words that also name
+technologies on their own ("AI", "sensors", "lab") are left out (in a clause that neither
+offers nor seeks, a capability word still counts as one); theme words place an actor in a
+sector, they are not technologies that merely belong to one.
 """
 
 from collections.abc import Mapping
 
-WORDINGS: dict[str, tuple[str, ...]] = {
+CAPABILITY_WORDINGS: dict[str, tuple[str, ...]] = {
     "research": (
         "PhD-level expertise",
         "PhD",
@@ -145,7 +148,67 @@ WORDINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+THEME_WORDINGS: dict[str, tuple[str, ...]] = {
+    "life-science": (
+        "biopharma",
+        "biopharmaceuticals",
+        "drug development",
+        "drug discovery",
+        "biovetenskap",
+        "biovetenskaplig",
+        "läkemedelsutveckling",
+        "läkemedelsindustri",
+    ),
+    "health-care": (
+        "social care",
+        "health tech",
+        "healthtech",
+        "patients",
+        "hälsoteknik",
+        "patienter",
+        "vårdsektorn",
+    ),
+    "offshore": ("blue economy", "maritime sector", "blå ekonomi", "blå ekonomin"),
+    "aerospace": ("aeronautical", "space sector", "space industry", "rymdsektorn"),
+    "ict": (
+        "connectivity",
+        "digital technologies",
+        "information technology",
+        "uppkoppling",
+        "digitala tekniker",
+        "informationsteknik",
+    ),
+    "bioeconomy": (
+        "bio-based industries",
+        "bio-based industry",
+        "forest-based industries",
+        "biobaserad industri",
+        "skogsnäring",
+        "skogsnäringen",
+    ),
+    "advanced-manufacturing": (
+        "engineering industry",
+        "smart production",
+        "production technology",
+        "verkstadsindustri",
+        "smart produktion",
+        "produktionsteknik",
+    ),
+    "energy": (
+        "electric vehicles",
+        "energy transition",
+        "power grid",
+        "elfordon",
+        "energiomställning",
+        "elnät",
+    ),
+    "circular-economy": ("resource recovery", "circular value chains", "cirkulära värdekedjor"),
+    "urban-development": ("neighbourhoods", "urban planning", "stadsdelar", "samhällsplanering"),
+}
 
-def with_wordings(phrases: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """The vocabulary's capability phrases, each slug's everyday wordings added."""
-    return {slug: (*own, *WORDINGS.get(slug, ())) for slug, own in phrases.items()}
+
+def with_wordings(
+    phrases: Mapping[str, tuple[str, ...]], wordings: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """A vocabulary's phrases, each slug's further wordings added."""
+    return {slug: (*own, *wordings.get(slug, ())) for slug, own in phrases.items()}

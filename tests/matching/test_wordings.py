@@ -1,8 +1,8 @@
 import pytest
 
-from app.matching.capability_words import WORDINGS, with_wordings
 from app.matching.concepts import ConceptReader
 from app.matching.features import reader_for
+from app.matching.wordings import CAPABILITY_WORDINGS, with_wordings
 from tests.matching.builders import vocabulary
 
 
@@ -33,8 +33,8 @@ def test_everyday_wordings_of_a_capability_are_read(
 
 
 def test_wordings_join_only_the_vocabulary_s_own_capabilities() -> None:
-    phrases = with_wordings({"data": ("data",), "own-slug": ("own phrase",)})
-    assert phrases["data"] == ("data", *WORDINGS["data"])
+    phrases = with_wordings({"data": ("data",), "own-slug": ("own phrase",)}, CAPABILITY_WORDINGS)
+    assert phrases["data"] == ("data", *CAPABILITY_WORDINGS["data"])
     assert phrases["own-slug"] == ("own phrase",)
     assert set(phrases) == {"data", "own-slug"}
 
@@ -63,3 +63,16 @@ def test_wordings_join_only_the_vocabulary_s_own_capabilities() -> None:
 def test_what_a_partner_would_give_is_sought(text: str, offers: set[str], seeks: set[str]) -> None:
     reading = reader().read(text)
     assert (reading.offers, reading.seeks) == (offers, seeks)
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Ett nätverk för företag inom verkstadsindustrin.", {"advanced-manufacturing"}),
+        ("A cluster organisation in the blue economy.", {"offshore"}),
+        ("Vi samlar företag inom biovetenskaplig industri.", {"life-science"}),
+        ("An alliance around biopharma.", {"life-science"}),
+    ],
+)
+def test_a_sector_s_common_names_are_read_as_its_theme(text: str, themes: set[str]) -> None:
+    assert reader().read(text).themes == themes
