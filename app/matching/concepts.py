@@ -104,7 +104,9 @@ SEEK_CUES = tuple(
         "would welcome",
         "we are after",
         "vi letar",
-        "wanted",
+        "partners wanted",
+        "partner wanted",
+        "wanted ,",
         "efterlyses",
     )
 )
@@ -146,20 +148,26 @@ OFFER_CUES = tuple(
         "våra styrkor",
         "tillför",
         "tillföra",
+        "bidra med",
         "our contribution",
         "vårt bidrag",
     )
 )
-# Offer verbs that say what someone gives; with a partner as their subject ("ideally a
-# partner would bring", "helst ska en partner tillföra", "someone who can provide") they
-# say what is sought.
+# Offer verbs that say what someone gives; with a partner as their subject and a wish or a
+# condition between ("ideally a partner would bring", "helst ska en partner tillföra",
+# "someone who can provide") they say what is sought. Without one ("partners offer test
+# beds through our programme", "the region offers financing") they state a fact.
 _GIVING = frozenset(
-    {"offer", "offers", "provide", "provides", "bring", "brings", "contribute", "deliver"}
-    | {"erbjuda", "erbjuder", "tillföra", "tillför", "bidra", "leverera", "levererar"}
+    {"offer", "offers", "provide", "provides", "bring", "brings", "contribute", "contributes"}
+    | {"deliver", "delivers", "erbjuda", "erbjuder", "tillföra", "tillför", "bidra"}
 )
 _THIRD_PARTIES = frozenset(
     {"partner", "partners", "partnern", "someone", "somebody", "anyone", "någon", "aktör"}
-    | {"aktörer", "organisations", "organisationer", "region", "others"}
+    | {"aktörer", "organisations", "organizations", "organisationer", "others"}
+)
+_WISHES = frozenset(
+    {"would", "could", "should", "can", "might", "ideally", "preferably", "ska", "skulle"}
+    | {"bör", "kan", "kunna", "helst", "gärna"}
 )
 # Offer verbs that do not offer: "brings together companies and researchers" says who the
 # members are, not what the actor offers.
@@ -576,7 +584,13 @@ class ConceptReader:
             if not any(t != "," for t in toks):
                 continue
             modes = _clause_modes(toks)
-            capability_hits = _strongest(self._capability_index.find(toks))
+            cue_words = _cue_positions(toks)
+            # A cue's own words are no capability ("Vårt bidrag:" offers, it is no grant).
+            capability_hits = [
+                hit
+                for hit in _strongest(self._capability_index.find(toks))
+                if hit[1] not in cue_words
+            ]
             # In a clause on what is offered or sought, words read as a capability are
             # not also a theme: "we offer contract manufacturing" offers production, it
             # does not make the actor a manufacturing cluster.
@@ -783,6 +797,7 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[st
 _CUE_ADVERBS = frozenset(
     {"gärna", "nu", "också", "även", "själva", "själv", "särskilt", "främst"}
     | {"also", "now", "really", "especially", "particularly", "ourselves", "very", "much"}
+    | {"ideally", "preferably"}
 )
 
 
@@ -841,16 +856,18 @@ def _describes_the_sought(toks: list[str], at: int) -> bool:
 
 
 def _given_by_a_partner(toks: list[str], at: int) -> bool:
-    """Whether the offer verb at `at` has a partner, not the actor, as its subject: a
-    third party shortly before it, with none of the actor's own words between."""
+    """Whether the offer verb at `at` says what a partner would give: a third party shortly
+    before it (not the actor's own: "our member organisations"), and a wish or a condition
+    around the two."""
     if toks[at] not in _GIVING:
         return False
-    for before in range(at - 1, max(-1, at - 5), -1):
-        token = toks[before]
-        if token == "," or token in _OWN or token in _DETERMINERS - _LEADING:
+    own = _OWN | _DETERMINERS - _LEADING
+    for party in range(at - 1, max(-1, at - 6), -1):
+        if toks[party] == "," or toks[party] in own:
             return False
-        if token in _THIRD_PARTIES:
-            return before == 0 or toks[before - 1] not in _OWN | _DETERMINERS - _LEADING
+        if toks[party] in _THIRD_PARTIES:
+            around = toks[max(0, party - 3) : at]
+            return bool(_WISHES & set(around)) and not own & set(toks[max(0, party - 2) : party])
     return False
 
 
@@ -924,19 +941,27 @@ _NOT_MENTIONED = (
 ) | (_OWN | _RELATIVE | _DETERMINERS)
 
 
+def _cue_positions(toks: list[str]) -> set[int]:
+    """The positions of every cue's words."""
+    out: set[int] = set()
+    for at in range(len(toks)):
+        for cues in _CUES:
+            out.update(range(at, at + _starts(toks, at, cues)))
+    return out
+
+
 def _mentioned(
     toks: list[str], modes: list[int], set_aside: set[int], names: frozenset[str]
 ) -> list[list[int]]:
     """Phrases of a clause that neither offers nor seeks, outside cues, theme and
     capability words, names, and what a negation covers."""
-    skipped = set(set_aside)
+    skipped = set_aside | _cue_positions(toks)
     for at, token in enumerate(toks):
         if modes[at] != NEUTRAL or token in names or _negated(toks, at):
             skipped.add(at)
-        for cues in _CUES:
-            skipped.update(range(at, at + _starts(toks, at, cues)))
 
-    return mentioned_runs(toks, skipped, _may_be_mentioned)
+    runs = mentioned_runs(toks, skipped, _may_be_mentioned)
+    return [run for run in runs if not all(is_function_word(toks[p]) for p in run)]
 
 
 def _may_be_mentioned(token: str) -> bool:
@@ -946,7 +971,6 @@ def _may_be_mentioned(token: str) -> bool:
         and not token.replace(_IN_WORD_HYPHEN, "").isdigit()
         and _content(token)
         and token not in _NOT_MENTIONED
-        and not is_function_word(token)
     )
 
 

@@ -257,14 +257,15 @@ def close_technologies(index: MatchIndex, i: int, j: int, shared: Shared) -> tup
 def _same_abbreviation(
     mine: ActorFeatures, theirs: ActorFeatures, abbreviated: set[str]
 ) -> tuple[str, str] | None:
-    """i's and j's technologies that abbreviate alike ("RPM", "remote patient monitoring")."""
+    """i's and j's technologies of which one is the acronym of the other ("RPM", "remote
+    patient monitoring"); two phrases that only share initials are not close."""
     mine_acronyms, their_acronyms = acronyms_of(mine.profile), acronyms_of(theirs.profile)
     for a in sorted(mine.technology_labels.values()):
+        ours = abbreviations(a, mine_acronyms)
         for b in sorted(theirs.technology_labels.values()):
-            if (
-                abbreviated
-                & abbreviations(a, mine_acronyms).keys()
-                & abbreviations(b, their_acronyms).keys()
+            theirs_ = abbreviations(b, their_acronyms)
+            if any(
+                max(ours[x], theirs_[x]) == 1.0 for x in abbreviated & ours.keys() & theirs_.keys()
             ):
                 return a, b
     return None

@@ -130,7 +130,6 @@ SV_EN = {
     "inspektion": "inspection",
     "motor": "engine",
     "raket": "rocket",
-    "sond": "sounding",
     "drönar": "drone",
     "trafikledning": "traffic management",
     "raketmotor": "rocket engine",

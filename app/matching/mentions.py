@@ -66,8 +66,9 @@ _ORGANISATION_HEADS = (
     *("kluster", "klustret", "initiativ", "initiativet", "organisation", "organisationen"),
     *("partner", "partnern", "partners"),
 )
-# Function words of either language (the stop-words package's lists): "someone",
-# "ideally", "helst" are never part of what an actor works on.
+# Function words of either language (the stop-words package's lists): a phrase of them
+# alone ("someone", "like", "helst") is never what an actor works on. Inside a phrase they
+# stay: the English list also holds "computer", "system", "fire", "open", "small".
 _FUNCTION_WORDS = frozenset(get_stop_words("english")) | frozenset(get_stop_words("swedish"))
 
 

@@ -5,10 +5,11 @@ sectors as they are commonly called ("the engineering industry", "verkstadsindus
 "the blue economy", "biopharma").
 
 The reader adds them to the capability or theme of the same slug when the vocabulary has
-it; a vocabulary without that slug ignores them. Capability words that also name
-technologies on their own ("AI", "sensors", "lab") are left out (in a clause that neither
-offers nor seeks, a capability word still counts as one); theme words place an actor in a
-sector, they are not technologies that merely belong to one.
+it; a vocabulary without that slug ignores them. Left out: words that mostly name a
+technology or say something else ("AI", "sensors", "lab"; "sales" as in "combined sales of
+2 billion", "permits" as a verb, "tillstånd" as a condition): in a clause that neither
+offers nor seeks, a capability word still counts as one. Theme words place an actor in a
+sector; they are not technologies that merely belong to one.
 """
 
 from collections.abc import Mapping
@@ -67,7 +68,6 @@ CAPABILITY_WORDINGS: dict[str, tuple[str, ...]] = {
         "series production",
         "volume production",
         "produce in volume",
-        "production lines",
         "serieproduktion",
         "volymproduktion",
         "producera i volym",
@@ -89,18 +89,15 @@ CAPABILITY_WORDINGS: dict[str, tuple[str, ...]] = {
         "commercialization",
         "market intelligence",
         "customer introductions",
-        "sales",
         "kommersialisering",
         "marknadsanalys",
         "kundintroduktioner",
         "kundkontakter",
-        "försäljning",
         "exportstöd",
     ),
     "sme-network": (
         "small companies",
         "member base",
-        "startups",
         "småbolag",
         "medlemsbas",
     ),
@@ -127,10 +124,10 @@ CAPABILITY_WORDINGS: dict[str, tuple[str, ...]] = {
         "ansökningsskrivande",
     ),
     "regulatory": (
-        "permitting",
-        "permits",
+        "guidance through permitting",
+        "permitting processes",
+        "permit applications",
         "approval processes",
-        "tillstånd",
         "tillståndsprocesser",
         "godkännandeprocesser",
     ),
@@ -139,7 +136,6 @@ CAPABILITY_WORDINGS: dict[str, tuple[str, ...]] = {
         "data sets",
         "data science",
         "data scientists",
-        "sensor data",
         "datamängder",
         "datamängd",
         "datavetenskap",

@@ -6,8 +6,9 @@ from tests.matching.builders import actor, build_index
 
 
 def test_acronyms_are_short_words_of_two_or_more_capitals() -> None:
-    text = "We work on RPM, V2G and PEDs, with CubeSats, IoT and an Idea."
-    assert acronyms_in(text) == {"rpm", "vtg", "ped", "iot"}
+    text = "We work on RPM, V2G and PEDs, with CubeSats, IoT, CO2 and an Idea."
+    assert acronyms_in(text) == {"rpm", "vtg", "ped", "iot", "co2"}
+    assert acronyms_in("WE OFFER TEST BEDS. Also ATMP.") == {"atmp"}
 
 
 def test_a_phrase_abbreviates_to_its_initials_and_an_acronym_to_itself() -> None:
@@ -49,3 +50,15 @@ def test_an_acronym_meets_the_phrase_it_abbreviates() -> None:
         r.startswith("Close focus") and "RPM" in r and "remote patient monitoring" in r
         for r in found[0].reasons
     ), found[0].reasons
+
+
+def test_two_phrases_sharing_only_initials_are_not_called_close() -> None:
+    index = build_index(
+        [
+            _health(1, "SE11", "carbon capture and storage"),
+            _health(2, "SE21", "cell culture systems"),
+            _health(3, "SE22", "hospital logistics"),
+        ]
+    )
+    for found in candidates(index, 1, limit=2):
+        assert not any(r.startswith("Close focus") for r in found.reasons), found.reasons

@@ -49,7 +49,14 @@ def test_wordings_join_only_the_vocabulary_s_own_capabilities() -> None:
             set(),
             {"manufacturing"},
         ),
+        ("Helst ska en partner kunna bidra med finansiering.", set(), {"financing"}),
         ("Våra medlemmar tillför regulatorisk rådgivning.", {"regulatory"}, set()),
+        # A partner stated as giving, with no wish: a fact, not a need.
+        ("Partners offer test beds through our programme.", {"testbed"}, set()),
+        ("The region offers financing.", {"financing"}, set()),
+        ("Our member organisations provide test beds.", {"testbed"}, set()),
+        # A cue's own words are no capability ("bidrag" is also a grant).
+        ("Vårt bidrag: testbäddar.", {"testbed"}, set()),
         ("Our partners bring test beds.", {"testbed"}, set()),
         ("The organisation provides market access.", {"market-access"}, set()),
         ("Partners get access to our test beds.", {"testbed"}, set()),
@@ -76,3 +83,18 @@ def test_what_a_partner_would_give_is_sought(text: str, offers: set[str], seeks:
 )
 def test_a_sector_s_common_names_are_read_as_its_theme(text: str, themes: set[str]) -> None:
     assert reader().read(text).themes == themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi utvecklar tillståndsövervakning för vindkraft.",
+        "The platform permits real-time monitoring of wind farms.",
+        "Our members have combined sales of 2 billion SEK.",
+        "We wanted to build a hydrogen demonstrator once.",
+    ],
+)
+def test_words_that_only_look_like_a_need_are_not_read_as_one(text: str) -> None:
+    reading = reader().read(text)
+    assert not reading.offers & {"regulatory", "market-access"}
+    assert not reading.seeks
