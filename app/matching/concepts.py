@@ -651,7 +651,9 @@ class ConceptReader:
                     # hyphenated term is one ("product-as-a-service").
                     if telling_parts(key) or _IN_WORD_HYPHEN in "".join(phrase):
                         found.setdefault(key, written)
-            set_aside = general | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
+            set_aside = (
+                general | cue_words | {p for _, at, _, n in theme_hits for p in range(at, at + n)}
+            )
             for positions in _mentioned(toks, modes, set_aside, names):
                 written = _written(toks, positions)
                 key = technology_key(written)
@@ -941,21 +943,25 @@ _NOT_MENTIONED = (
 ) | (_OWN | _RELATIVE | _DETERMINERS)
 
 
+_CUE_STARTS = frozenset(cue[0] for cues in _CUES for cue in cues)
+
+
 def _cue_positions(toks: list[str]) -> set[int]:
     """The positions of every cue's words."""
     out: set[int] = set()
-    for at in range(len(toks)):
-        for cues in _CUES:
-            out.update(range(at, at + _starts(toks, at, cues)))
+    for at, token in enumerate(toks):
+        if token in _CUE_STARTS:
+            for cues in _CUES:
+                out.update(range(at, at + _starts(toks, at, cues)))
     return out
 
 
 def _mentioned(
     toks: list[str], modes: list[int], set_aside: set[int], names: frozenset[str]
 ) -> list[list[int]]:
-    """Phrases of a clause that neither offers nor seeks, outside cues, theme and
-    capability words, names, and what a negation covers."""
-    skipped = set_aside | _cue_positions(toks)
+    """Phrases of a clause that neither offers nor seeks, outside `set_aside` (cues, theme
+    and capability words), names, and what a negation covers."""
+    skipped = set(set_aside)
     for at, token in enumerate(toks):
         if modes[at] != NEUTRAL or token in names or _negated(toks, at):
             skipped.add(at)

@@ -73,8 +73,9 @@ _FUNCTION_WORDS = frozenset(get_stop_words("english")) | frozenset(get_stop_word
 
 
 def is_organisation_word(word: str) -> bool:
-    return word in _ORGANISATION_WORDS or any(
-        word.endswith(head) and len(word) >= len(head) + 4 for head in _ORGANISATION_HEADS
+    return word in _ORGANISATION_WORDS or (
+        word.endswith(_ORGANISATION_HEADS)
+        and any(word.endswith(head) and len(word) >= len(head) + 4 for head in _ORGANISATION_HEADS)
     )
 
 
