@@ -154,7 +154,7 @@ OFFER_CUES = tuple(
     )
 )
 # Offer verbs that say what someone gives; with a partner as their subject and a wish or a
-# condition between ("ideally a partner would bring", "helst ska en partner tillföra",
+# condition next to it ("ideally a partner would bring", "helst ska en partner tillföra",
 # "someone who can provide") they say what is sought. Without one ("partners offer test
 # beds through our programme", "the region offers financing") they state a fact.
 _GIVING = frozenset(
