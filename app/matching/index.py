@@ -41,6 +41,10 @@ REDUNDANCY_PENALTY = 0.35
 SEEKING_OTHERWISE = 0.5
 TELLING_WORD_SHARE, TELLING_WORD_ACTORS = 0.05, 3  # see MatchIndex.telling_words
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
+# Two actors that both name themes but share none are on different subjects, however
+# alike their technology words ("digital twins" for a city and for a factory): their
+# closeness counts this much.
+OFF_THEME = 0.5
 
 
 def _binary(rows: list[frozenset[str]], columns: dict[str, int]) -> np.ndarray:
@@ -463,6 +467,8 @@ class MatchIndex:
             thematic = THEMATIC_WEIGHTS["concepts"] * concepts + THEMATIC_WEIGHTS["text"] * text
         else:
             thematic = text
+        off_theme = (shared == 0) & (self.theme_counts[r] > 0) & (n_themes_i > 0)
+        thematic = np.where(off_theme, OFF_THEME * thematic, thematic).astype(np.float32)
 
         n_seek_i, n_offer_i = float(self.seek_counts[i]), float(self.offer_counts[i])
         n_offer = self.offer_counts[r]

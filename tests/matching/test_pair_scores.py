@@ -226,6 +226,29 @@ def test_a_rare_shared_technology_outweighs_a_broad_shared_theme() -> None:
     assert focus[0][0] == "tech:biobank"
 
 
+def test_technology_words_shared_across_themes_count_less_than_on_one_theme() -> None:
+    # "digital twins" for a city and for a factory share words, not a subject.
+    needs = {"offers": ["testbed"], "seeks": ["design"]}
+    index = build_index(
+        [
+            actor(1, "SE22", themes=["urban-development"], technologies=["urban digital twins"]),
+            actor(2, "SE23", themes=["ict"], technologies=["digital twins"], **needs),
+            actor(
+                3, "SE11", themes=["urban-development"], technologies=["3D city models"], **needs
+            ),
+            actor(4, "SE12", technologies=["digital twins"], **needs),  # names no theme
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    assert s.concepts[p[2]] > s.concepts[p[3]]  # alike words...
+    assert s.thematic[p[3]] > s.thematic[p[2]]  # ...but another subject
+    # Only themes named on both sides can differ: an actor naming none is judged by its
+    # words alone, and its words are the closest.
+    assert s.thematic[p[4]] > s.thematic[p[3]]
+
+
 def test_a_two_way_fit_outranks_any_one_way_fit_of_equal_closeness() -> None:
     index = build_index(
         [
