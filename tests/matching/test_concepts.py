@@ -387,3 +387,12 @@ def test_a_dash_that_does_not_point_back_names_no_topic() -> None:
     # A theme's own name before the dash is the theme, not a technology.
     reading = reader().read("Livsmedel – det är vår bransch.")
     assert reading.technologies == {} and reading.themes == {"food"}
+
+
+def test_a_capability_inside_a_longer_ones_words_is_not_read_apart() -> None:
+    # "test and demonstrate" is a test bed; "demonstrate" alone would be a demonstrator.
+    reading = reader().read("We seek a place to test and demonstrate at full scale.")
+    assert reading.seeks == {"testbed"}
+    # Apart, each is read.
+    reading = reader().read("We offer test and demonstration facilities and demonstrators.")
+    assert reading.offers == {"testbed", "prototyping"}
