@@ -34,6 +34,15 @@ def acronyms_in(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def spelled_as_written(phrase: str, text: str) -> str:
+    """A phrase the reader lower-cased, with the acronyms in it as `text` writes them
+    ("rpm for elderly care" is "RPM for elderly care"), for showing it back to people."""
+    written = {found.lower(): found for found in _ACRONYM.findall(text)}
+    if not written:
+        return phrase
+    return " ".join(written.get(word, word) for word in phrase.split(" "))
+
+
 def _as_letters(word: str) -> str:
     return _INNER_DIGIT.sub(lambda m: _DIGIT_WORDS[m.group(0)], word)
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from app.matching.acronyms import abbreviations_of, acronyms_in
+from app.matching.acronyms import abbreviations_of, acronyms_in, spelled_as_written
 from app.matching.concepts import (
     STRONG,
     ConceptReader,
@@ -144,9 +144,12 @@ def technologies_of(profile: ActorProfile, reading: Reading) -> tuple[dict[str, 
     focus phrases read from the description, else the phrases it mentions outside any
     cue (see app.matching.mentions); with the weight they carry."""
     stated = {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
-    if stated or reading.technologies:
-        return stated or dict(reading.technologies), 1.0
-    return dict(reading.mentions), MENTION_WEIGHT
+    if stated:
+        return stated, 1.0
+    read, weight = (
+        (reading.technologies, 1.0) if reading.technologies else (reading.mentions, MENTION_WEIGHT)
+    )
+    return {k: spelled_as_written(v, profile.description) for k, v in read.items()}, weight
 
 
 def acronyms_of(profile: ActorProfile) -> frozenset[str]:

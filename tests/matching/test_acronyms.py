@@ -62,3 +62,16 @@ def test_two_phrases_sharing_only_initials_are_not_called_close() -> None:
     )
     for found in candidates(index, 1, limit=2):
         assert not any(r.startswith("Close focus") for r in found.reasons), found.reasons
+
+
+def test_an_acronym_read_from_a_description_is_shown_as_written() -> None:
+    described = "A health cluster. We specialise in RPM for elderly care. We seek financing."
+    index = build_index(
+        [
+            actor(1, "SE11", description=described, name="Health 1"),
+            _health(2, "SE21", "remote patient monitoring"),
+        ]
+    )
+    assert set(index.features[0].technology_labels.values()) == {"RPM for elderly care"}
+    (found,) = candidates(index, 1, limit=1)
+    assert any("your RPM for elderly care" in r for r in found.reasons), found.reasons
