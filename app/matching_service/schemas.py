@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -32,6 +32,25 @@ class Candidate(BaseModel):
     components: PairComponents
     reasons: list[str]
     directions: Directions | None = None
+
+
+class ProfileItem(BaseModel):
+    key: str = Field(description="A vocabulary slug, or a technology's concept key")
+    label: str = Field(description="In the asked language; a technology as the actor wrote it")
+    source: Literal["stated", "read"] = Field(
+        description="Stated in the profile, or read from its description"
+    )
+
+
+class ProfileOut(BaseModel):
+    """What matching works with for one actor: its stated profile, or what it reads from
+    the description where the profile states nothing."""
+
+    actor: ActorRef
+    themes: list[ProfileItem]
+    offers: list[ProfileItem]
+    seeks: list[ProfileItem]
+    technologies: list[ProfileItem]
 
 
 class CandidatesOut(BaseModel):

@@ -1,5 +1,7 @@
 """Matching requests: validation against the stored data, then the pure engine."""
 
+from dataclasses import asdict
+
 from sqlmodel import Session
 
 from app.actors.models import ActorRef
@@ -14,6 +16,7 @@ from app.matching import rules
 from app.matching.explain import theme_names
 from app.matching.index import MatchIndex
 from app.matching.partners import candidates as rank_candidates
+from app.matching.readout import engine_view
 from app.matching.regions import partner_regions as rank_regions
 from app.matching.regions import ranking_note, ranking_region
 from app.matching_service.keeper import IndexKeeper
@@ -25,6 +28,7 @@ from app.matching_service.schemas import (
     ConsortiumRequestIn,
     PartnerRegion,
     PartnerRegionsOut,
+    ProfileOut,
     RegionComponents,
     RegionRef,
     RulesIn,
@@ -133,6 +137,14 @@ def candidates(
             for c in found
         ],
     )
+
+
+def profile(session: Session, keeper: IndexKeeper, actor_id: int, lang: str = "en") -> ProfileOut:
+    index = keeper.index(session)
+    if actor_id not in index.position:
+        raise NotFound(f"no actor with id {actor_id}")
+    view = engine_view(index, index.position[actor_id], lang)
+    return ProfileOut.model_validate({"actor": _ref(index, actor_id), **asdict(view)})
 
 
 def _out(index: MatchIndex, consortium: engine.Consortium) -> dict[str, object]:

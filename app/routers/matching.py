@@ -13,6 +13,7 @@ from app.matching_service.schemas import (
     ConsortiaOut,
     ConsortiumRequestIn,
     PartnerRegionsOut,
+    ProfileOut,
     ScoreOut,
     ScoreRequestIn,
 )
@@ -59,6 +60,18 @@ async def candidates(
             lang=lang,
         ),
     )
+
+
+@router.get(
+    "/profile",
+    response_model=ProfileOut,
+    responses=problem_responses(401, 404, 422),
+    summary="What matching works with for one actor: stated, or read from its description",
+)
+async def profile(
+    keeper: IndexDep, session: SessionDep, actor_id: RowId, lang: ReplyLanguage
+) -> ProfileOut:
+    return await in_thread(session, lambda: service.profile(session, keeper, actor_id, lang))
 
 
 @router.post(

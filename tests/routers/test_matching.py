@@ -91,6 +91,35 @@ def test_candidates_rank_the_complement_first_with_reasons(client: TestClient) -
     assert scores == sorted(scores, reverse=True)
 
 
+def test_the_profile_shows_what_is_stated_and_what_is_read_from_the_description(
+    client: TestClient,
+) -> None:
+    ids = _world(client)
+    get = client.get
+    read = get("/api/v1/matching/profile", params={"actor_id": ids["design"]}).json()
+    assert read["actor"]["name"] == "Packaging design studio"
+    assert [(o["key"], o["source"]) for o in read["offers"]] == [
+        ("design", "read"),
+        ("prototyping", "read"),
+    ]
+    assert [(t["key"], t["source"]) for t in read["themes"]] == [("food", "read")]
+    assert read["seeks"] == []
+    stated = get("/api/v1/matching/profile", params={"actor_id": ids["cluster"]}).json()
+    assert [(o["key"], o["label"], o["source"]) for o in stated["seeks"]] == [
+        ("research", "Research", "stated"),
+        ("testbed", "Testbed", "stated"),
+    ]
+    swedish = get(
+        "/api/v1/matching/profile",
+        params={"actor_id": ids["cluster"]},
+        headers={"Accept-Language": "sv"},
+    ).json()
+    assert [t["label"] for t in swedish["themes"]] == ["Livsmedel"]
+    missing = get("/api/v1/matching/profile", params={"actor_id": 10**6})
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")
+
+
 def test_reasons_follow_accept_language_and_report_both_directions(client: TestClient) -> None:
     ids = _world(client)
     url = "/api/v1/matching/candidates"
