@@ -23,6 +23,10 @@ def test_a_technology_named_in_either_language_is_one_concept() -> None:
         ("digital patologi", "digital pathology"),
         ("dubbelriktad laddning", "bidirectional charging"),
         ("akvaponisk odling", "aquaponic cultivation"),
+        ("radiofarmaka", "radiopharmaceuticals"),
+        ("elflygplan", "electric aircraft"),
+        ("samarbetande robotar", "collaborative robots"),
+        ("elektroniska komponenter", "electronic components"),
     ]
     for swedish, english in pairs:
         assert technology_key(swedish) == technology_key(english), swedish
