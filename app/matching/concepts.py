@@ -885,14 +885,19 @@ def _given_by_a_partner(toks: list[str], at: int) -> bool:
     around the two."""
     if toks[at] not in _GIVING:
         return False
-    own = _OWN | _DETERMINERS - _LEADING
     for party in range(at - 1, max(-1, at - 6), -1):
-        if toks[party] == "," or toks[party] in own:
+        if toks[party] == "," or toks[party] in _OWN_WORDS:
             return False
         if toks[party] in _THIRD_PARTIES:
             around = toks[max(0, party - 3) : at]
-            return bool(_WISHES & set(around)) and not own & set(toks[max(0, party - 2) : party])
+            return bool(_WISHES & set(around)) and not _OWN_WORDS & set(
+                toks[max(0, party - 2) : party]
+            )
     return False
+
+
+# The actor itself and its possessives ("we", "our", "våra"), which a partner is not.
+_OWN_WORDS = _OWN | _DETERMINERS - _LEADING
 
 
 def _clause_modes(toks: list[str]) -> list[int]:
