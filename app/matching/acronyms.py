@@ -37,7 +37,7 @@ def acronyms_in(text: str) -> frozenset[str]:
 def spelled_as_written(phrase: str, text: str) -> str:
     """A phrase the reader lower-cased, with the acronyms in it as `text` writes them
     ("rpm for elderly care" is "RPM for elderly care"), for showing it back to people."""
-    written = {found.lower(): found for found in _ACRONYM.findall(text)}
+    written = {found.lower(): found for found in _ACRONYM.findall(_CAPITALS_RUN.sub(" ", text))}
     if not written:
         return phrase
     return " ".join(written.get(word, word) for word in phrase.split(" "))

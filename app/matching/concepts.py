@@ -33,12 +33,6 @@ _SENTENCE = re.compile(r"[.;!?\n()]+")
 # (mikrofysiologiska system)", "ATMP (advanced therapy medicinal products)"): it is read
 # as one more item of the clause it stands in.
 _ASIDE = re.compile(r"\(([^()]{1,80})\)")
-# A topic set before a dash and pointed back to ("Battery recycling – that is where our
-# members see the next opportunity", "Vätgas – där ser vi framtiden") is what the sentence
-# is about, as if a focus cue named it.
-_TOPIC_DASH = re.compile(
-    r"\s*([^–—,:]{3,60}?)\s+[–—]\s+(?:där|det|här|that|this|it|here|which)\b", re.IGNORECASE
-)
 PREFIX_MIN = 5
 GRAM = 4  # letters in the n-grams that relate two spellings of a technology
 STRONG, WEAK = 1.0, 0.5  # evidence of a whole-word and of a prefix-only match
@@ -638,12 +632,9 @@ class ConceptReader:
                 p for _, at, _, n in capability_hits for p in range(at, at + n)
             }
             names = proper_names(sentence.strip()) | own_name
-            topic = _TOPIC_DASH.match(sentence)
-            topic_end = len(tokens(topic.group(1))) if topic else 0
             for cues, found in ((FOCUS_CUES, technologies), (WEAK_FOCUS_CUES, weakly_cued)):
                 trailing = TRAILING_FOCUS_CUES if cues is FOCUS_CUES else ()
-                topics = _subjects(toks, topic_end, general) if topic_end and trailing else []
-                for positions in topics + _focus_phrases(toks, general, cues, trailing):
+                for positions in _focus_phrases(toks, general, cues, trailing):
                     phrase = [toks[p] for p in positions]
                     # A capability or a theme after a focus cue is not a technology
                     # ("expertise in prototyping", "working on the food sector"); nor is
@@ -698,13 +689,14 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
     "pilotkunder" is "pilot customers", not also a "pilot" plant."""
     strong_at = {position for _, position, strong, _ in hits if strong}
     kept = [hit for hit in hits if hit[2] or hit[1] not in strong_at]
-    # Inside a longer capability's words, a shorter one is not read apart: "a place to
-    # test and demonstrate" is a test bed, not also a demonstrator.
+    # Inside a longer capability's words (matched whole), a shorter one is not read
+    # apart: "a place to test and demonstrate" is a test bed, not also a demonstrator.
     return [
         hit
         for hit in kept
         if not any(
             other[0] != hit[0]
+            and other[2]
             and other[1] <= hit[1]
             and hit[1] + hit[3] <= other[1] + other[3]
             and other[3] > hit[3]
@@ -896,7 +888,8 @@ def _given_by_a_partner(toks: list[str], at: int) -> bool:
     return False
 
 
-# The actor itself and its possessives ("we", "our", "våra"), which a partner is not.
+# Words that tie what follows to the actor or its own ("we", "our", "våra", "its",
+# "their"): a partner named after them is not the sought one.
 _OWN_WORDS = _OWN | _DETERMINERS - _LEADING
 
 

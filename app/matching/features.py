@@ -143,13 +143,19 @@ def technologies_of(profile: ActorProfile, reading: Reading) -> tuple[dict[str, 
     """Stated technologies when the profile names any (as for capabilities), else the
     focus phrases read from the description, else the phrases it mentions outside any
     cue (see app.matching.mentions); with the weight they carry."""
-    stated = {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
+    stated = stated_technologies(profile)
     if stated:
         return stated, 1.0
     read, weight = (
         (reading.technologies, 1.0) if reading.technologies else (reading.mentions, MENTION_WEIGHT)
     )
-    return {k: spelled_as_written(v, profile.description) for k, v in read.items()}, weight
+    text = f"{profile.name}. {profile.description}"
+    return {k: spelled_as_written(v, text) for k, v in read.items()}, weight
+
+
+def stated_technologies(profile: ActorProfile) -> dict[str, str]:
+    """The profile's technologies that name something (key -> as written)."""
+    return {technology_key(t): t.strip() for t in profile.technologies if technology_key(t)}
 
 
 def acronyms_of(profile: ActorProfile) -> frozenset[str]:

@@ -41,9 +41,10 @@ REDUNDANCY_PENALTY = 0.35
 SEEKING_OTHERWISE = 0.5
 TELLING_WORD_SHARE, TELLING_WORD_ACTORS = 0.05, 3  # see MatchIndex.telling_words
 RELATED_MIN = 0.25  # co-occurrence proximity below this is noise
-# Two actors that both name themes but share none are on different subjects, however
-# alike their technology words ("digital twins" for a city and for a factory): their
-# closeness counts this much.
+# Two actors that both name themes but share none, nor any two related ones (themes
+# actors and regions often name together), are on different subjects, however alike
+# their technology words ("digital twins" for a city and for a factory): their closeness
+# counts this much.
 OFF_THEME = 0.5
 
 
@@ -467,7 +468,8 @@ class MatchIndex:
             thematic = THEMATIC_WEIGHTS["concepts"] * concepts + THEMATIC_WEIGHTS["text"] * text
         else:
             thematic = text
-        off_theme = (shared == 0) & (self.theme_counts[r] > 0) & (n_themes_i > 0)
+        near = _times(self.themes, self._near_themes(themes_i), r)
+        off_theme = (near == 0) & (self.theme_counts[r] > 0) & (n_themes_i > 0)
         thematic = np.where(off_theme, OFF_THEME * thematic, thematic).astype(np.float32)
 
         n_seek_i, n_offer_i = float(self.seek_counts[i]), float(self.offer_counts[i])
@@ -548,6 +550,12 @@ class MatchIndex:
             self.weights,
         )
         return self._with_track_record(score, rows)
+
+    def _near_themes(self, themes: np.ndarray) -> np.ndarray:
+        """The given themes (a row of `self.themes`) and every theme related to one."""
+        n = len(themes)
+        related = self.relatedness[:n, :n].T @ themes
+        return ((themes + related) > 0).astype(np.float32)
 
     def fits_and_concepts(self, i: int, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Of pair_scores(i, rows=rows), only what a bridge needs: whether each row fits i

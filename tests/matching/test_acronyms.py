@@ -75,3 +75,10 @@ def test_an_acronym_read_from_a_description_is_shown_as_written() -> None:
     assert set(index.features[0].technology_labels.values()) == {"RPM for elderly care"}
     (found,) = candidates(index, 1, limit=1)
     assert any("your RPM for elderly care" in r for r in found.reasons), found.reasons
+
+
+def test_a_heading_in_capitals_is_not_taken_for_acronyms() -> None:
+    described = "WE SPECIALISE IN RPM FOR ELDERLY CARE. We seek financing."
+    index = build_index([actor(1, "SE11", description=described)])
+    labels = set(index.features[0].technology_labels.values())
+    assert labels == {"rpm for elderly care"}, labels

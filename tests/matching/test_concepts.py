@@ -366,29 +366,6 @@ def test_a_subject_and_its_aside_before_a_trailing_cue_are_both_read() -> None:
     assert list(reading.technologies.values()) == ["battery recycling"]
 
 
-@pytest.mark.parametrize(
-    ("text", "technology"),
-    [
-        ("Battery recycling – that is where our members see the next opportunity.", "battery"),
-        ("Landström — där ser våra medlemmar nästa affärsmöjlighet.", "landström"),
-        ("Our region is small. Vehicle-to-grid – this is what we build.", "vehicle-to-grid"),
-    ],
-)
-def test_a_topic_before_a_dash_that_the_sentence_points_back_to(text: str, technology: str) -> None:
-    assert technology in " ".join(reader().read(text).technologies.values())
-
-
-def test_a_dash_that_does_not_point_back_names_no_topic() -> None:
-    # After the dash a new thought, not "that is where": nothing is singled out.
-    assert reader().read("Battery recycling – a growing market.").technologies == {}
-    # The topic is the sentence's opening only, not a phrase inside it.
-    reading = reader().read("We are a cluster in Umeå, battery recycling – that is our hope.")
-    assert reading.technologies == {}
-    # A theme's own name before the dash is the theme, not a technology.
-    reading = reader().read("Livsmedel – det är vår bransch.")
-    assert reading.technologies == {} and reading.themes == {"food"}
-
-
 def test_a_capability_inside_a_longer_ones_words_is_not_read_apart() -> None:
     # "test and demonstrate" is a test bed; "demonstrate" alone would be a demonstrator.
     reading = reader().read("We seek a place to test and demonstrate at full scale.")

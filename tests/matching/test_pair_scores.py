@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from app.matching.explain import pair_reasons
-from app.matching.index import MatchIndex
+from app.matching.index import OFF_THEME, THEMATIC_WEIGHTS, MatchIndex
 from app.matching.partners import candidates
 from tests.matching.builders import actor, build_index, region
 
@@ -247,6 +247,25 @@ def test_technology_words_shared_across_themes_count_less_than_on_one_theme() ->
     # Only themes named on both sides can differ: an actor naming none is judged by its
     # words alone, and its words are the closest.
     assert s.thematic[p[4]] > s.thematic[p[3]]
+
+
+def test_themes_often_named_together_are_not_other_subjects() -> None:
+    # Offshore and energy go together in most of these actors: related themes.
+    both = [actor(k, "SE11", themes=["offshore", "energy"]) for k in range(10, 20)]
+    index = build_index(
+        [
+            *both,
+            actor(1, "SE22", themes=["offshore"], technologies=["floating wind foundations"]),
+            actor(2, "SE23", themes=["energy"], technologies=["floating wind foundations"]),
+            actor(3, "SE23", themes=["ict"], technologies=["floating wind foundations"]),
+        ],
+        REGIONS,
+    )
+    s = scores_of(index, 1)
+    p = index.position
+    unhalved = THEMATIC_WEIGHTS["concepts"] * s.concepts + THEMATIC_WEIGHTS["text"] * s.text
+    assert s.thematic[p[2]] == pytest.approx(unhalved[p[2]])
+    assert s.thematic[p[3]] == pytest.approx(OFF_THEME * unhalved[p[3]])
 
 
 def test_a_two_way_fit_outranks_any_one_way_fit_of_equal_closeness() -> None:

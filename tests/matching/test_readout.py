@@ -13,6 +13,8 @@ def test_each_item_says_whether_it_is_stated_or_read() -> None:
                 description="We offer test beds and seek financing. Our focus is on e-textiles.",
             ),
             actor(2, "SE22", description="We specialise in RPM. We offer test beds."),
+            # Stated technologies that name nothing leave the description's.
+            actor(3, "SE23", technologies=["the", "och"], description="We specialise in RPM."),
         ]
     )
     stated = engine_view(index, index.position[1])
@@ -27,3 +29,5 @@ def test_each_item_says_whether_it_is_stated_or_read() -> None:
     read = engine_view(index, index.position[2], "sv")
     assert [(t.label, t.source) for t in read.technologies] == [("RPM", READ)]
     assert [(o.label, o.source) for o in read.offers] == [("Testbädd", READ)]
+    empty = engine_view(index, index.position[3])
+    assert [(t.label, t.source) for t in empty.technologies] == [("RPM", READ)]
