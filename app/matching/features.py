@@ -129,9 +129,14 @@ def capabilities_of(
     A description mentions capabilities in passing ("a research institute"); mixing them
     into stated ones would let one word outweigh what the profile says.
     """
-    if profile.offers or profile.seeks:
+    if states_capabilities(profile):
         return profile.offers, profile.seeks
     return reading.offers, reading.seeks
+
+
+def states_capabilities(profile: ActorProfile) -> bool:
+    """Whether the profile states its capabilities (then none are read from its text)."""
+    return bool(profile.offers or profile.seeks)
 
 
 # A phrase a text merely mentions may be a word of no weight ("In return we bring ..."):
@@ -162,14 +167,27 @@ def acronyms_of(profile: ActorProfile) -> frozenset[str]:
     return acronyms_in(" ".join([profile.description, *profile.technologies]))
 
 
+def theme_weights(
+    profile: ActorProfile, reading: Reading, themes: frozenset[str]
+) -> dict[str, float]:
+    """Each theme's weight as a concept. A stated profile's themes count whole; a theme read
+    from a text counts by how often the text names it beside its best-named theme, so a
+    sector named once in passing does not pull the actor as far as its main subject."""
+    if profile.themes:
+        return dict.fromkeys(themes, 1.0)
+    evidence = reading.theme_evidence
+    top = max((evidence.get(t, 0.0) for t in themes), default=0.0)
+    return {t: evidence.get(t, 0.0) / top if top else 1.0 for t in themes}
+
+
 def concept_weights(
-    themes: frozenset[str],
+    themes: dict[str, float],
     nace: dict[str, float],
     technologies: frozenset[str],
     technology_weight: float = 1.0,
     abbreviated: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    concepts = {f"theme:{t}": 1.0 for t in themes}
+    concepts = {f"theme:{t}": w for t, w in themes.items()}
     concepts |= {f"nace:{k}": w for k, w in nace.items()}
     concepts |= {f"abbr:{a}": w * technology_weight for a, w in (abbreviated or {}).items()}
     grams: dict[str, float] = {}
@@ -229,7 +247,11 @@ def compute_features(
                 technologies=frozenset(technologies),
                 technology_labels=technologies,
                 concepts=concept_weights(
-                    actor_themes, nace, frozenset(technologies), technology_weight, abbreviated
+                    theme_weights(profile, reading, actor_themes),
+                    nace,
+                    frozenset(technologies),
+                    technology_weight,
+                    abbreviated,
                 ),
                 text_indices=counts.indices[start:end].copy(),
                 text_counts=counts.data[start:end].copy(),

@@ -5,7 +5,7 @@ states no offers still offers what its description says, and users want to see t
 from dataclasses import dataclass
 
 from app.matching.explain import capability_label, theme_label
-from app.matching.features import stated_technologies
+from app.matching.features import stated_technologies, states_capabilities
 from app.matching.index import MatchIndex
 
 STATED, READ = "stated", "read"
@@ -29,7 +29,7 @@ class EngineView:
 def engine_view(index: MatchIndex, i: int, lang: str = "en") -> EngineView:
     f = index.features[i]
     profile = f.profile
-    capabilities_source = STATED if profile.offers or profile.seeks else READ
+    capabilities_source = STATED if states_capabilities(profile) else READ
     technologies_source = STATED if stated_technologies(profile) else READ
     return EngineView(
         themes=[

@@ -373,3 +373,20 @@ def test_a_capability_inside_a_longer_ones_words_is_not_read_apart() -> None:
     # Apart, each is read.
     reading = reader().read("We offer test and demonstration facilities and demonstrators.")
     assert reading.offers == {"testbed", "prototyping"}
+
+
+def test_a_theme_read_in_passing_weighs_less_than_the_main_one() -> None:
+    from app.matching.features import theme_weights, themes_of
+    from tests.matching.builders import actor
+
+    text = "Livsmedelsklustret samlar företag inom livsmedel och livsmedelsförädling; några levererar även till vården."
+    reading = reader().read(text)
+    text_only = actor(1, "SE22", description=text)
+    weights = theme_weights(text_only, reading, themes_of(text_only, reading))
+    assert weights["food"] == 1.0
+    assert 0 < weights["health-care"] <= 0.5
+    stated = actor(2, "SE22", themes=["food", "health-care"], description=text)
+    assert theme_weights(stated, reading, themes_of(stated, reading)) == {
+        "food": 1.0,
+        "health-care": 1.0,
+    }

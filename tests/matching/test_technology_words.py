@@ -16,7 +16,7 @@ from tests.matching.builders import actor, build_index
 
 
 def test_a_technology_counts_as_its_words_with_their_own_weight() -> None:
-    concepts = concept_weights(frozenset({"ict"}), {}, frozenset({"digit platform twin"}))
+    concepts = concept_weights({"ict": 1.0}, {}, frozenset({"digit platform twin"}))
     words = {k: v for k, v in concepts.items() if k.startswith("word:")}
     # "platforms" says what kind of thing it is, not what it is about.
     assert set(words) == {"word:digit", "word:twin"}
