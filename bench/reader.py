@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n  [{sentence['lang']}] {sentence['text']}")
         for field in FIELDS:
             found = sorted(getattr(reading, field) or [])
-            print(f"    {field:<13} stated {sorted(sentence[field])}  read {found}")
+            stated = sorted(sentence[STATED_AS.get(field, field)])
+            print(f"    {field:<13} stated {stated}  read {found}")
 
 
 if __name__ == "__main__":

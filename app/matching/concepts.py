@@ -110,6 +110,35 @@ SEEK_CUES = tuple(
         "efterlyses",
     )
 )
+# Cues that follow what is sought ("Venture capital – that is what we are looking for",
+# "Partners with CE marking expertise are welcome"): the clause before them seeks.
+TRAILING_SEEK_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "is what we seek",
+        "is what we are looking for",
+        "is what we need",
+        "are what we seek",
+        "are what we are looking for",
+        "are what we need",
+        "that is what we seek",
+        "that is what we are looking for",
+        "that is what we need",
+        "is welcome",
+        "are welcome",
+        "are very welcome",
+        "are most welcome",
+        "det är vad vi söker",
+        "det är vad vi behöver",
+        "det är det vi söker",
+        "är vad vi söker",
+        "är vad vi behöver",
+        "är det vi söker",
+        "är välkommen",
+        "är välkomna",
+        "är mycket välkomna",
+    )
+)
 OFFER_CUES = tuple(
     tuple(cue.split())
     for cue in (
@@ -181,6 +210,8 @@ NEGATIONS = frozenset({"not", "no", "never", "inte", "ej", "ingen", "inga", "ald
 NEGATION_REACH = 3  # words back from a capability (or a cue) that a negation covers
 _RELATIVE = frozenset({"som", "that", "which", "who", "can", "could", "kan", "vilka", "vilken"})
 _OWN = frozenset({"we", "vi", "i", "our", "us", "oss"})
+_CAN = frozenset({"can", "could", "kan"})
+_RELATIVE_PRONOUNS = _RELATIVE - _CAN
 
 # A technology or focus phrase follows these ("with a focus on biobanking").
 FOCUS_CUES = tuple(
@@ -266,6 +297,16 @@ FOCUS_CUES = tuple(
         "pilot kring",
         "focus area",
         "fokusområde",
+        "fokusområden",
+        # "Our focus is X", "Our focus: X", "Vårt fokus är X"
+        "our focus",
+        "our main focus",
+        "our focus areas",
+        "our focus areas include",
+        "focus areas",
+        "focus areas include",
+        "vårt fokus",
+        "vårt huvudfokus",
     )
 )
 # Cues that often but not always introduce what the work is about ("we work with SMEs",
@@ -688,19 +729,23 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
     """Where a word is one capability whole, a prefix match of another there is not read:
     "pilotkunder" is "pilot customers", not also a "pilot" plant."""
     strong_at = {position for _, position, strong, _ in hits if strong}
-    kept = [hit for hit in hits if hit[2] or hit[1] not in strong_at]
-    # Inside a longer capability's words (matched whole), a shorter one is not read
-    # apart: "a place to test and demonstrate" is a test bed, not also a demonstrator.
+    return _outside_longer([hit for hit in hits if hit[2] or hit[1] not in strong_at])
+
+
+def _outside_longer(hits: list[Hit]) -> list[Hit]:
+    """Inside a longer term's words (matched whole), a shorter term is not read apart: "a
+    place to test and demonstrate" is a test bed, not also a demonstrator. (Not applied to
+    themes: "digital health" is both health care and digital.)"""
     return [
         hit
-        for hit in kept
+        for hit in hits
         if not any(
             other[0] != hit[0]
             and other[2]
             and other[1] <= hit[1]
             and hit[1] + hit[3] <= other[1] + other[3]
             and other[3] > hit[3]
-            for other in kept
+            for other in hits
         )
     ]
 
@@ -868,6 +913,10 @@ def _describes_the_sought(toks: list[str], at: int) -> bool:
     ("partners who can provide", "aktörer som erbjuder", "organisations offering")
     rather than starting a clause on what the actor offers."""
     before = {t for t in toks[max(0, at - 2) : at] if t != ","}
+    # "We seek funding and can offer test beds": joined to the actor's own sentence, unless
+    # a relative clause ("partners who ... and can offer") describes the partner.
+    if at >= 2 and toks[at - 2] in _JOINERS and toks[at - 1] in _CAN:
+        return bool(set(toks[: at - 2]) & _RELATIVE_PRONOUNS)
     return bool(before & _RELATIVE) or (toks[at].endswith("ing") and not before & _OWN)
 
 
@@ -910,6 +959,12 @@ def _clause_modes(toks: list[str]) -> list[int]:
             else:
                 mode = SEEK if _given_by_a_partner(toks, at) else OFFER
         modes.append(mode)
+    for at in range(len(toks)):
+        if _starts(toks, at, TRAILING_SEEK_CUES):
+            start = at
+            while start > 0 and toks[start - 1] != ",":
+                start -= 1
+            modes[start:at] = [SEEK] * (at - start)
     return modes
 
 
@@ -957,7 +1012,15 @@ TRAILING_FOCUS_CUES = tuple(
 )
 
 
-_CUES = (FOCUS_CUES, WEAK_FOCUS_CUES, TRAILING_FOCUS_CUES, SEEK_CUES, OFFER_CUES, NOT_OFFER_CUES)
+_CUES = (
+    FOCUS_CUES,
+    WEAK_FOCUS_CUES,
+    TRAILING_FOCUS_CUES,
+    SEEK_CUES,
+    TRAILING_SEEK_CUES,
+    OFFER_CUES,
+    NOT_OFFER_CUES,
+)
 _NOT_MENTIONED = (
     _AUXILIARIES | _JOINERS | NEGATIONS | _CUE_ADVERBS | _PHRASE_ENDS | _PHRASE_VERBS
 ) | (_OWN | _RELATIVE | _DETERMINERS)

@@ -197,6 +197,11 @@ THEME_WORDINGS: dict[str, tuple[str, ...]] = {
         "elfordon",
         "energiomställning",
         "elnät",
+        # farms of power, not of food
+        "wind farm",
+        "wind farms",
+        "solar farm",
+        "solar farms",
     ),
     "circular-economy": ("resource recovery", "circular value chains", "cirkulära värdekedjor"),
     "urban-development": ("neighbourhoods", "urban planning", "stadsdelar", "samhällsplanering"),

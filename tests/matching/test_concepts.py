@@ -379,7 +379,10 @@ def test_a_theme_read_in_passing_weighs_less_than_the_main_one() -> None:
     from app.matching.features import theme_weights, themes_of
     from tests.matching.builders import actor
 
-    text = "Livsmedelsklustret samlar företag inom livsmedel och livsmedelsförädling; några levererar även till vården."
+    text = (
+        "Livsmedelsklustret samlar företag inom livsmedel och livsmedelsförädling; "
+        "några levererar även till vården."
+    )
     reading = reader().read(text)
     text_only = actor(1, "SE22", description=text)
     weights = theme_weights(text_only, reading, themes_of(text_only, reading))
@@ -390,3 +393,46 @@ def test_a_theme_read_in_passing_weighs_less_than_the_main_one() -> None:
         "food": 1.0,
         "health-care": 1.0,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("Our focus is hydrogen.", "hydrogen"),
+        ("Our focus: battery recycling.", "battery recycling"),
+        ("Vårt fokus är vätgas.", "vätgas"),
+        ("Our focus areas include hydrogen.", "hydrogen"),
+    ],
+)
+def test_our_focus_introduces_the_technology(text: str, focus: str) -> None:
+    assert list(reader().read(text).technologies.values()) == [focus]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riskkapital – det är vad vi söker.",
+        "Venture capital is what we need.",
+        "Partners with seed funding are welcome.",
+    ],
+)
+def test_a_trailing_cue_makes_the_clause_before_it_sought(text: str) -> None:
+    reading = reader().read(text)
+    assert reading.seeks == {"financing"} and reading.offers == set()
+
+
+def test_a_trailing_cue_reaches_back_only_to_the_comma() -> None:
+    reading = reader().read("We offer test beds, and partners with funding are welcome.")
+    assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
+
+
+def test_and_can_offer_after_a_seek_is_the_actors_own_offer() -> None:
+    own = reader().read("Vi söker partner med finansiering och kan erbjuda testbäddar.")
+    assert own.seeks == {"financing"} and own.offers == {"testbed"}
+    # A relative clause still describes the partner sought.
+    partner = reader().read("We seek partners who have funding and can offer test beds.")
+    assert partner.seeks == {"financing", "testbed"} and partner.offers == set()
+
+
+def test_wind_farms_are_energy() -> None:
+    assert "energy" in reader().read("We build wind farms.").themes
