@@ -1008,6 +1008,14 @@ TRAILING_FOCUS_CUES = tuple(
         "är centralt",
         "är central",
         "är vår specialitet",
+        # "X – that is where our members see the next opportunity"
+        "that is where we see",
+        "that is where our members see",
+        "this is where we see",
+        "this is where our members see",
+        "där ser vi",
+        "där ser våra medlemmar",
+        "där ser medlemmarna",
     )
 )
 

@@ -57,6 +57,13 @@ _ORGANISATION_WORDS = frozenset(
     | {"roadmap", "roadmaps", "färdplan", "färdplanen", "bas", "stage", "skede"}
     | {"innovationsmiljö", "innovationsmiljön", "branschnätverk", "branschnätverket"}
     | {"innovationsplattform", "innovationsplattformen", "forskningsplattform"}
+    # plans, calls and collaboration ("planerad finansiering: Vinnovas program för
+    # interregional samverkan", "vi siktar på att", "where our members see")
+    | {"interregional", "interregionala", "interregionalt", "interreg", "program"}
+    | {"programme", "programmet", "planerad", "planerade", "planned", "applicant"}
+    | {"sökande", "siktar", "aim", "aims", "beräknas", "projekttiden", "ser", "see"}
+    | {"sees", "samverkan", "samarbete", "collaboration", "cooperation", "kompetens"}
+    | {"competence", "competences", "frågor", "questions", "löst", "solved"}
 )
 # The last part of a Swedish compound that names an organisation ("näringslivsinitiativ",
 # "medlemsorganisation", "samarbetspartner"), after a first part of four letters or more.

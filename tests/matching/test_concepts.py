@@ -402,9 +402,10 @@ def test_a_theme_read_in_passing_weighs_less_than_the_main_one() -> None:
         ("Our focus: battery recycling.", "battery recycling"),
         ("Vårt fokus är vätgas.", "vätgas"),
         ("Our focus areas include hydrogen.", "hydrogen"),
+        ("Battery recycling – där ser våra medlemmar nästa affärsmöjlighet.", "battery recycling"),
     ],
 )
-def test_our_focus_introduces_the_technology(text: str, focus: str) -> None:
+def test_focus_wordings_introduce_the_technology(text: str, focus: str) -> None:
     assert list(reader().read(text).technologies.values()) == [focus]
 
 

@@ -27,6 +27,10 @@ def test_a_technology_named_in_either_language_is_one_concept() -> None:
         ("elflygplan", "electric aircraft"),
         ("samarbetande robotar", "collaborative robots"),
         ("elektroniska komponenter", "electronic components"),
+        ("prediktivt underhåll", "predictive maintenance"),
+        ("förutsägande underhåll", "predictive maintenance"),
+        ("eldrivna flygplan", "electric aircraft"),
+        ("digital textiltryckning", "digital textile printing"),
     ]
     for swedish, english in pairs:
         assert technology_key(swedish) == technology_key(english), swedish
@@ -57,3 +61,9 @@ def test_a_word_as_written_wins_over_another_words_stem() -> None:
     # "sömnad" (sewing) stems to "sömn", which is a word of its own (sleep).
     assert technology_key("sömnforskning") == technology_key("sleep research")
     assert technology_key("sömnad") == technology_key("sewing")
+
+
+def test_a_part_of_a_compound_is_not_read_as_another_words_stem() -> None:
+    # "verklighet" (reality) stems to "verk", which as written is "works".
+    assert "realiti" not in technology_key("vågkraftverk")
+    assert {"wav", "pow"} <= set(technology_key("vågkraftverk").split())

@@ -50,6 +50,12 @@ def test_runs_are_one_to_four_accepted_words_outside_the_skipped() -> None:
         ("We would like to team up with someone in Umeå. Laser welding.", ["laser welding"]),
         ("Vi är ett branschnätverk. Helst med samarbetspartner i Umeå.", []),
         ("Ett näringslivsinitiativ i Umeå. Sensornätverk.", ["sensornätverk"]),
+        # Words of plans and calls neither.
+        (
+            "Sökande: Cirkulärlabbet Visby. Planerad finansiering: Vinnovas program för "
+            "interregional samverkan. Vi siktar på att lämna in en ansökan. Biokol.",
+            ["biokol"],
+        ),
     ],
 )
 def test_what_a_description_mentions(text: str, expected: list[str]) -> None:
