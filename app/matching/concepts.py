@@ -108,6 +108,26 @@ SEEK_CUES = tuple(
         "partner wanted",
         "wanted ,",
         "efterlyses",
+        "would love to find",
+        "would love to meet",
+        "would love to team up with",
+        "would love to work with",
+        "would like to team up with",
+        "keen to find",
+        "keen to meet",
+        "keen to team up with",
+        "keen to work with",
+        "eager to find",
+        "eager to meet",
+        "eager to work with",
+        "open to partners",
+        "open to partnering with",
+        "skulle hitta",
+        "skulle vilja hitta",
+        "skulle vilja träffa",
+        "skulle vilja samarbeta med",
+        "öppna för partner",
+        "öppna för samarbete med",
     )
 )
 # Cues that follow what is sought ("Venture capital – that is what we are looking for",
@@ -137,6 +157,15 @@ TRAILING_SEEK_CUES = tuple(
         "är välkommen",
         "är välkomna",
         "är mycket välkomna",
+        "would be welcome",
+        "would be most welcome",
+        "would be very welcome",
+        "would be a great fit",
+        "would be a good fit",
+        "would be a perfect fit",
+        "vore välkommen",
+        "vore välkomna",
+        "skulle passa bra",
     )
 )
 OFFER_CUES = tuple(
@@ -297,6 +326,20 @@ FOCUS_CUES = tuple(
         "pilot kring",
         "focus area",
         "fokusområde",
+        "know how in",
+        "core business",
+        "kärnverksamhet",
+        "competence in",
+        "kompetens inom",
+        "är bra på",
+        "är duktiga på",
+        "är starka på",
+        "strong in",
+        "strengths in",
+        "strength in",
+        "starka inom",
+        "styrka inom",
+        "kunnande inom",
         "fokusområden",
         # "Our focus is X", "Our focus: X", "Vårt fokus är X"
         "our focus",
@@ -669,19 +712,21 @@ class ConceptReader:
             # Words that name a theme (by its name, not a narrower synonym), a sector or
             # a capability: "X for Y" with such a Y says whom X serves ("för
             # livsmedelsindustrin", "for forest-based industries"), not which X it is.
-            general = theme_words | {
-                p for _, at, _, n in capability_hits for p in range(at, at + n)
-            }
+            capability_words = {p for _, at, _, n in capability_hits for p in range(at, at + n)}
+            general = theme_words | capability_words
             names = proper_names(sentence.strip()) | own_name
             for cues, found in ((FOCUS_CUES, technologies), (WEAK_FOCUS_CUES, weakly_cued)):
                 trailing = TRAILING_FOCUS_CUES if cues is FOCUS_CUES else ()
                 for positions in _focus_phrases(toks, general, cues, trailing):
                     phrase = [toks[p] for p in positions]
                     # A capability or a theme after a focus cue is not a technology
-                    # ("expertise in prototyping", "working on the food sector"); nor is
-                    # a name or the organisation ("Vårt huvudområde är Västra Götaland").
+                    # ("expertise in prototyping", "working on the food sector"), nor a
+                    # piece of one ("kompetens inom X och ett nätverk av små och medelstora
+                    # företag"); nor a name or the organisation ("Vårt huvudområde är
+                    # Västra Götaland").
                     if (
                         self._capability_index.covers(phrase)
+                        or set(positions) <= capability_words
                         or set(positions) <= theme_words
                         or all(t in names or is_organisation_word(t) for t in phrase if _content(t))
                     ):

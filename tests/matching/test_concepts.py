@@ -437,3 +437,51 @@ def test_and_can_offer_after_a_seek_is_the_actors_own_offer() -> None:
 
 def test_wind_farms_are_energy() -> None:
     assert "energy" in reader().read("We build wind farms.").themes
+
+
+@pytest.mark.parametrize(
+    ("text", "offers", "seeks"),
+    [
+        (
+            "We would love to team up with partners who can run pilot production lines.",
+            set(),
+            {"manufacturing", "testbed"},
+        ),
+        ("We are keen to find a partner with a drone test range.", set(), {"testbed"}),
+        (
+            "Vi är bra på dataanalys och skulle gärna hitta en partner med en testbana.",
+            {"data"},
+            {"testbed"},
+        ),
+        (
+            "Our members manufacture parts. Partners able to offer testing facilities would be "
+            "a great fit.",
+            {"manufacturing"},
+            {"testbed"},
+        ),
+        ("We are open to partners providing data analytics.", set(), {"data"}),
+    ],
+)
+def test_everyday_wordings_of_a_wish(text: str, offers: set[str], seeks: set[str]) -> None:
+    reading = reader().read(text)
+    assert (reading.offers, reading.seeks) == (offers, seeks)
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("Members have deep know-how in hydrogen storage.", ["hydrogen storage"]),
+        ("Our core business is machining and welding.", ["machining", "welding"]),
+        ("Vi bidrar med kompetens inom sensorfusion.", ["sensorfusion"]),
+        ("Vi är starka på skogsdata.", ["skogsdata"]),
+    ],
+)
+def test_everyday_wordings_of_a_focus(text: str, focus: list[str]) -> None:
+    assert list(reader().read(text).technologies.values()) == focus
+
+
+def test_a_piece_of_a_capability_after_a_focus_cue_is_no_technology() -> None:
+    text = "Vi bidrar med kompetens inom dataanalys och ett nätverk av små och medelstora företag."
+    reading = reader().read(text)
+    assert reading.technologies == {}
+    assert reading.offers == {"data", "sme-network"}
