@@ -122,6 +122,16 @@ SEEK_CUES = tuple(
         "eager to work with",
         "open to partners",
         "open to partnering with",
+        "open for collaboration with",
+        "open to collaboration with",
+        "would benefit from",
+        "could benefit from",
+        "skulle ha nytta av",
+        "should have",
+        "should bring",
+        "should offer",
+        "bör ha",
+        "bör kunna",
         "skulle hitta",
         "skulle vilja hitta",
         "skulle vilja träffa",
@@ -209,6 +219,8 @@ OFFER_CUES = tuple(
         "bidra med",
         "our contribution",
         "vårt bidrag",
+        "can give",
+        "we give",
     )
 )
 # Offer verbs that say what someone gives; with a partner as their subject and a wish or a
@@ -327,6 +339,18 @@ FOCUS_CUES = tuple(
         "focus area",
         "fokusområde",
         "know how in",
+        "current priority",
+        "our priority",
+        "main priority",
+        "top priority",
+        "core competences",
+        "core competencies",
+        "kärnkompetenser",
+        "areas of expertise",
+        "area of expertise",
+        "areas of expertise include",
+        "expertise includes",
+        "expertise include",
         "core business",
         "kärnverksamhet",
         "competence in",
@@ -377,7 +401,7 @@ _FOR = frozenset({"for", "för"})
 # A focus phrase ends at a verb of time or being ("Our work on X started in 2007")...
 _PHRASE_ENDS = frozenset(
     {"started", "startade", "began", "började", "has", "have", "har", "was", "var", "were"}
-    | {"will", "ska", "kommer", "became", "blev"}
+    | {"will", "ska", "kommer", "became", "blev", "would", "could", "should", "skulle", "kunde"}
 )
 # ...and these verbs, joined to a cue, are skipped ("develop and commercialise X").
 _PHRASE_VERBS = frozenset(
@@ -903,6 +927,7 @@ def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[st
 _CUE_ADVERBS = frozenset(
     {"gärna", "nu", "också", "även", "själva", "själv", "särskilt", "främst"}
     | {"also", "now", "really", "especially", "particularly", "ourselves", "very", "much"}
+    | {"mainly", "primarily", "chiefly", "mostly", "huvudsakligen"}
     | {"ideally", "preferably"}
 )
 

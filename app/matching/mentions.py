@@ -64,6 +64,7 @@ _ORGANISATION_WORDS = frozenset(
     | {"sökande", "siktar", "aim", "aims", "beräknas", "projekttiden", "ser", "see"}
     | {"sees", "samverkan", "samarbete", "collaboration", "cooperation", "kompetens"}
     | {"competence", "competences", "frågor", "questions", "löst", "solved"}
+    | {"operates", "operate", "interested", "parties", "intresserade"}
 )
 # The last part of a Swedish compound that names an organisation ("näringslivsinitiativ",
 # "medlemsorganisation", "samarbetspartner"), after a first part of four letters or more.

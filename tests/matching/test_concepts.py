@@ -460,6 +460,18 @@ def test_wind_farms_are_energy() -> None:
             {"testbed"},
         ),
         ("We are open to partners providing data analytics.", set(), {"data"}),
+        (
+            "We operate a pilot plant and are open for collaboration with partners offering "
+            "market access.",
+            {"testbed"},
+            {"market-access"},
+        ),
+        (
+            "Interested parties should have experience of battery manufacturing.",
+            set(),
+            {"manufacturing"},
+        ),
+        ("What we can give is coaching and investor access.", {"training", "financing"}, set()),
     ],
 )
 def test_everyday_wordings_of_a_wish(text: str, offers: set[str], seeks: set[str]) -> None:
@@ -474,6 +486,11 @@ def test_everyday_wordings_of_a_wish(text: str, offers: set[str], seeks: set[str
         ("Our core business is machining and welding.", ["machining", "welding"]),
         ("Vi bidrar med kompetens inom sensorfusion.", ["sensorfusion"]),
         ("Vi är starka på skogsdata.", ["skogsdata"]),
+        ("Current priority: shore power for ferries.", ["shore power for ferries"]),
+        ("Core competences: computer vision, edge AI.", ["computer vision", "edge ai"]),
+        ("Areas of expertise include farm robotics.", ["farm robotics"]),
+        ("A hub focusing mainly on small satellites.", ["small satellites"]),
+        ("We specialise in wound care and would benefit from funding.", ["wound care"]),
     ],
 )
 def test_everyday_wordings_of_a_focus(text: str, focus: list[str]) -> None:
