@@ -18,7 +18,7 @@ POOL = 60  # the top of the direct ranking that may gain a bridge
 ANCHORS = 3  # the asker's best complements the bridges go through
 # The most a bridge adds to complementarity: with nothing else, it takes a no-fit actor
 # (0.20) to the level of a fair one-way fit.
-BRIDGE_WEIGHT = 0.12
+BRIDGE_WEIGHT = 0.18
 # A bridged one-way fit stays below the two-way tier.
 ONE_WAY_CEILING = ONE_WAY_MAX + sum(TIE_BREAKERS.values())
 
