@@ -203,3 +203,10 @@ def test_a_fit_learns_from_the_scores_the_ranking_uses_bridges_included() -> Non
         abs=1e-3,
     )
     assert features[0, column] > features[1, column]  # the bridge tells them apart
+
+
+def test_a_bridge_alone_keeps_a_no_fit_actor_below_the_best_one_way_fit() -> None:
+    from app.matching.index import NO_FIT, ONE_WAY_MAX
+
+    # A bridge is at most 1: the most it adds to an actor fitting none of the asker's needs.
+    assert NO_FIT + BRIDGE_WEIGHT < ONE_WAY_MAX

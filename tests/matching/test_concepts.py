@@ -471,7 +471,11 @@ def test_wind_farms_are_energy() -> None:
             set(),
             {"manufacturing"},
         ),
-        ("What we can give is coaching and investor access.", {"training", "financing"}, set()),
+        (
+            "We seek design partners, and what we can give is coaching and investor access.",
+            {"training", "financing"},
+            {"design"},
+        ),
     ],
 )
 def test_everyday_wordings_of_a_wish(text: str, offers: set[str], seeks: set[str]) -> None:
