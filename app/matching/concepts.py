@@ -124,14 +124,6 @@ SEEK_CUES = tuple(
         "open to partnering with",
         "open for collaboration with",
         "open to collaboration with",
-        "would benefit from",
-        "could benefit from",
-        "skulle ha nytta av",
-        "should have",
-        "should bring",
-        "should offer",
-        "bör ha",
-        "bör kunna",
         "skulle hitta",
         "skulle vilja hitta",
         "skulle vilja träffa",
@@ -154,29 +146,49 @@ TRAILING_SEEK_CUES = tuple(
         "that is what we seek",
         "that is what we are looking for",
         "that is what we need",
-        "is welcome",
-        "are welcome",
-        "are very welcome",
-        "are most welcome",
         "det är vad vi söker",
         "det är vad vi behöver",
         "det är det vi söker",
         "är vad vi söker",
         "är vad vi behöver",
         "är det vi söker",
-        "är välkommen",
-        "är välkomna",
-        "är mycket välkomna",
+    )
+)
+# Trailing cues that seek only with a partner as their subject: "Partners with CE marking
+# expertise are welcome" seeks, "New members are welcome" and "Our pilot plant would be a
+# great fit for SMEs" do not (nor "... are welcome to contact us").
+TRAILING_WELCOME_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "is welcome",
+        "are welcome",
+        "are very welcome",
+        "are most welcome",
         "would be welcome",
         "would be most welcome",
         "would be very welcome",
         "would be a great fit",
         "would be a good fit",
         "would be a perfect fit",
+        "är välkommen",
+        "är välkomna",
+        "är mycket välkomna",
         "vore välkommen",
         "vore välkomna",
         "skulle passa bra",
     )
+)
+_INVITING = frozenset({"to", "att", "for", "för"})  # "are welcome to", "a great fit for"
+# Seek cues that seek only after the actor itself ("we would benefit from", not "SMEs would
+# benefit from our training")...
+OWN_SEEK_CUES = tuple(
+    tuple(cue.split()) for cue in ("would benefit from", "could benefit from", "skulle ha nytta av")
+)
+# ...or after a partner ("partners should have", not "we should have our demonstrator
+# ready").
+PARTNER_SEEK_CUES = tuple(
+    tuple(cue.split())
+    for cue in ("should have", "should bring", "should offer", "bör ha", "bör kunna")
 )
 OFFER_CUES = tuple(
     tuple(cue.split())
@@ -233,6 +245,7 @@ _GIVING = frozenset(
 )
 _THIRD_PARTIES = frozenset(
     {"partner", "partners", "partnern", "someone", "somebody", "anyone", "någon", "aktör"}
+    | {"parties"}
     | {"aktörer", "organisations", "organizations", "organisationer", "others"}
 )
 _WISHES = frozenset(
@@ -358,21 +371,21 @@ FOCUS_CUES = tuple(
         "är bra på",
         "är duktiga på",
         "är starka på",
-        "strong in",
-        "strengths in",
-        "strength in",
         "starka inom",
         "styrka inom",
         "kunnande inom",
         "fokusområden",
         # "Our focus is X", "Our focus: X", "Vårt fokus är X"
         "our focus",
+        "our focus on",
         "our main focus",
+        "our main focus on",
         "our focus areas",
         "our focus areas include",
         "focus areas",
         "focus areas include",
         "vårt fokus",
+        "vårt fokus på",
         "vårt huvudfokus",
     )
 )
@@ -986,7 +999,8 @@ def _describes_the_sought(toks: list[str], at: int) -> bool:
     # "We seek funding and can offer test beds": joined to the actor's own sentence, unless
     # a relative clause ("partners who ... and can offer") describes the partner.
     if at >= 2 and toks[at - 2] in _JOINERS and toks[at - 1] in _CAN:
-        return bool(set(toks[: at - 2]) & _RELATIVE_PRONOUNS)
+        cue = max((p for p in range(at - 2) if _starts(toks, p, SEEK_CUES)), default=0)
+        return bool(set(toks[cue : at - 2]) & _RELATIVE_PRONOUNS)
     return bool(before & _RELATIVE) or (toks[at].endswith("ing") and not before & _OWN)
 
 
@@ -1017,7 +1031,7 @@ def _clause_modes(toks: list[str]) -> list[int]:
     modes = []
     mode = NEUTRAL
     for at in range(len(toks)):
-        if _starts(toks, at, SEEK_CUES):
+        if _starts(toks, at, SEEK_CUES) or _seeks_with_its_subject(toks, at):
             mode = DENIED if _cue_negated(toks, at) else SEEK
         elif (
             _starts(toks, at, OFFER_CUES)
@@ -1030,12 +1044,48 @@ def _clause_modes(toks: list[str]) -> list[int]:
                 mode = SEEK if _given_by_a_partner(toks, at) else OFFER
         modes.append(mode)
     for at in range(len(toks)):
-        if _starts(toks, at, TRAILING_SEEK_CUES):
-            start = at
-            while start > 0 and toks[start - 1] != ",":
-                start -= 1
-            modes[start:at] = [SEEK] * (at - start)
+        start = _clause_start(toks, at)
+        if _starts(toks, at, TRAILING_SEEK_CUES) or _welcomes_a_partner(toks, at, start):
+            modes[start:at] = [m if m == DENIED else SEEK for m in modes[start:at]]
     return modes
+
+
+def _welcomes_a_partner(toks: list[str], at: int, start: int) -> bool:
+    """A welcome cue at `at` whose clause (from `start`) names a partner, and that does not
+    invite ("are welcome to contact us", "a great fit for SMEs")."""
+    end = at + _starts(toks, at, TRAILING_WELCOME_CUES)
+    return (
+        end > at
+        and (end == len(toks) or toks[end] not in _INVITING)
+        and _names_a_partner(toks[start:at])
+    )
+
+
+def _clause_start(toks: list[str], at: int) -> int:
+    """Where the clause holding `at` begins: after the last comma or "and" before it."""
+    start = at
+    while start > 0 and toks[start - 1] != "," and toks[start - 1] not in _JOINERS:
+        start -= 1
+    return start
+
+
+def _seeks_with_its_subject(toks: list[str], at: int) -> bool:
+    """A seek cue with the right subject just before it (see OWN_SEEK_CUES): the actor, or
+    a relative pronoun standing for it ("specialists who would benefit from"), and not
+    what the actor gives after it ("would benefit from our training")."""
+    if length := _starts(toks, at, OWN_SEEK_CUES):
+        subject = set(toks[max(0, at - 2) : at]) & (_OWN_WORDS | _RELATIVE_PRONOUNS)
+        given = set(toks[at + length : at + length + 1]) & _OWN_WORDS
+        return bool(subject) and not given
+    return _starts(toks, at, PARTNER_SEEK_CUES) > 0 and _names_a_partner(toks[max(0, at - 4) : at])
+
+
+def _names_a_partner(toks: list[str]) -> bool:
+    """Whether the words name a partner ("partners", "someone", "designpartner")."""
+    return any(t in _THIRD_PARTIES or t.endswith(_PARTNER_ENDINGS) for t in toks)
+
+
+_PARTNER_ENDINGS = ("partner", "partners", "partnern")
 
 
 # A linking verb between a focus cue and its phrase ("Our core expertise lies in X",
@@ -1043,6 +1093,7 @@ def _clause_modes(toks: list[str]) -> list[int]:
 # after it.
 _LINKING_VERBS = frozenset({"lies", "lie", "is", "are", "ligger", "är"})
 _LINKED = frozenset({"in", "on", "within", "i", "på", "inom"})
+_INFINITIVE = frozenset({"att", "to"})
 # Cues that follow their phrase: a technology named as the subject of a sentence that
 # calls it the centre of the work ("X is the common thread in what we do", "X är vårt
 # fokus", "X står i centrum").
@@ -1096,6 +1147,9 @@ _CUES = (
     TRAILING_FOCUS_CUES,
     SEEK_CUES,
     TRAILING_SEEK_CUES,
+    TRAILING_WELCOME_CUES,
+    OWN_SEEK_CUES,
+    PARTNER_SEEK_CUES,
     OFFER_CUES,
     NOT_OFFER_CUES,
 )
@@ -1168,6 +1222,8 @@ def _focus_phrases(
             at += 1
             if at < len(toks) and toks[at] in _LINKED:
                 at += 1
+        if at < len(toks) and toks[at] in _INFINITIVE:
+            continue  # "är bra på att samarbeta": an activity, not a technology
         out += _phrases_from(toks, at, general)
     return out
 

@@ -65,6 +65,7 @@ _ORGANISATION_WORDS = frozenset(
     | {"sees", "samverkan", "samarbete", "collaboration", "cooperation", "kompetens"}
     | {"competence", "competences", "frågor", "questions", "löst", "solved"}
     | {"operates", "operate", "interested", "parties", "intresserade"}
+    | {"området", "områden", "organisationen"}
 )
 # The last part of a Swedish compound that names an organisation ("näringslivsinitiativ",
 # "medlemsorganisation", "samarbetspartner"), after a first part of four letters or more.

@@ -401,6 +401,8 @@ def test_a_theme_read_in_passing_weighs_less_than_the_main_one() -> None:
         ("Our focus is hydrogen.", "hydrogen"),
         ("Our focus: battery recycling.", "battery recycling"),
         ("Vårt fokus är vätgas.", "vätgas"),
+        ("Our focus on hydrogen storage.", "hydrogen storage"),
+        ("Vårt fokus på vätgaslagring.", "vätgaslagring"),
         ("Our focus areas include hydrogen.", "hydrogen"),
         ("Battery recycling – där ser våra medlemmar nästa affärsmöjlighet.", "battery recycling"),
     ],
@@ -415,6 +417,8 @@ def test_focus_wordings_introduce_the_technology(text: str, focus: str) -> None:
         "Riskkapital – det är vad vi söker.",
         "Venture capital is what we need.",
         "Partners with seed funding are welcome.",
+        "Finansieringspartner är välkomna.",
+        "Partners able to bring seed funding would be a great fit.",
     ],
 )
 def test_a_trailing_cue_makes_the_clause_before_it_sought(text: str) -> None:
@@ -422,9 +426,43 @@ def test_a_trailing_cue_makes_the_clause_before_it_sought(text: str) -> None:
     assert reading.seeks == {"financing"} and reading.offers == set()
 
 
-def test_a_trailing_cue_reaches_back_only_to_the_comma() -> None:
+def test_a_trailing_cue_reaches_back_only_to_the_comma_or_and() -> None:
     reading = reader().read("We offer test beds, and partners with funding are welcome.")
     assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
+    reading = reader().read("We offer test beds and partners with funding are welcome.")
+    assert reading.offers == {"testbed"} and reading.seeks == {"financing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We offer access to our pilot plant and new members are welcome.",
+        "Vi erbjuder tillgång till vår testbädd och nya medlemmar är välkomna.",
+        "Partners using our test beds are welcome to contact us.",
+        "Visitors to our test bed are welcome.",
+        "Our test bed would be a great fit for partners in the region.",
+    ],
+)
+def test_a_welcome_without_a_wish_seeks_nothing(text: str) -> None:
+    reading = reader().read(text)
+    assert reading.offers == {"testbed"} and reading.seeks == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "seeks"),
+    [
+        ("We would benefit from a partner with seed funding.", {"financing"}),
+        ("Specialists who would benefit from partners with seed funding.", {"financing"}),
+        ("SMEs in the region would benefit from our test beds.", set()),
+        ("Vi skulle ha nytta av en partner med riskkapital.", {"financing"}),
+        ("Små företag skulle ha nytta av vår testbädd.", set()),
+        ("Interested parties should have manufacturing capacity.", {"manufacturing"}),
+        ("We should have our prototypes ready by 2027.", set()),
+        ("Partnern bör ha tillverkningskapacitet.", {"manufacturing"}),
+    ],
+)
+def test_a_wish_that_needs_its_subject(text: str, seeks: set[str]) -> None:
+    assert reader().read(text).seeks == seeks
 
 
 def test_and_can_offer_after_a_seek_is_the_actors_own_offer() -> None:
@@ -433,6 +471,9 @@ def test_and_can_offer_after_a_seek_is_the_actors_own_offer() -> None:
     # A relative clause still describes the partner sought.
     partner = reader().read("We seek partners who have funding and can offer test beds.")
     assert partner.seeks == {"financing", "testbed"} and partner.offers == set()
+    # A relative pronoun before the seek cue is not the partner's.
+    own = reader().read("Som kluster söker vi riskkapital och kan erbjuda testbäddar.")
+    assert own.seeks == {"financing"} and own.offers == {"testbed"}
 
 
 def test_wind_farms_are_energy() -> None:
@@ -506,3 +547,8 @@ def test_a_piece_of_a_capability_after_a_focus_cue_is_no_technology() -> None:
     reading = reader().read(text)
     assert reading.technologies == {}
     assert reading.offers == {"data", "sme-network"}
+
+
+def test_an_activity_after_a_focus_cue_is_no_technology() -> None:
+    assert reader().read("Vi är bra på att samarbeta med kommuner.").technologies == {}
+    assert reader().read("Our core business is to help start-ups grow.").technologies == {}
