@@ -811,23 +811,20 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
     """Where a word is one capability whole, a prefix match of another there is not read:
     "pilotkunder" is "pilot customers", not also a "pilot" plant."""
     strong_at = {position for _, position, strong, _ in hits if strong}
-    return _outside_longer([hit for hit in hits if hit[2] or hit[1] not in strong_at])
-
-
-def _outside_longer(hits: list[Hit]) -> list[Hit]:
-    """Inside a longer term's words (matched whole), a shorter term is not read apart: "a
-    place to test and demonstrate" is a test bed, not also a demonstrator. (Not applied to
-    themes: "digital health" is both health care and digital.)"""
+    kept = [hit for hit in hits if hit[2] or hit[1] not in strong_at]
+    # Inside a longer capability's words (matched whole), a shorter one is not read
+    # apart: "a place to test and demonstrate" is a test bed, not also a demonstrator.
+    # (Not done for themes: "digital health" is both health care and digital.)
     return [
         hit
-        for hit in hits
+        for hit in kept
         if not any(
             other[0] != hit[0]
             and other[2]
             and other[1] <= hit[1]
             and hit[1] + hit[3] <= other[1] + other[3]
             and other[3] > hit[3]
-            for other in hits
+            for other in kept
         )
     ]
 
