@@ -178,6 +178,7 @@ TRAILING_WELCOME_CUES = tuple(
         "skulle passa bra",
     )
 )
+_TRAILING_SEEK_STARTS = frozenset(c[0] for c in TRAILING_SEEK_CUES + TRAILING_WELCOME_CUES)
 _INVITING = frozenset({"to", "att", "for", "för"})  # "are welcome to", "a great fit for"
 # Seek cues that seek only after the actor itself ("we would benefit from", not "SMEs would
 # benefit from our training")...
@@ -924,11 +925,19 @@ def _match(pattern: str, token: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=8)
+# Each cue list's cues by their first word, kept by the list's identity: hashing a long
+# tuple of cues on every token (as a cache keyed by value would) costs more than the lookup.
+_FIRST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
 def _by_first_word(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    known = _FIRST_WORDS.get(id(cues))
+    if known is not None and known[0] is cues:
+        return known[1]
     out: dict[str, list[tuple[str, ...]]] = {}
     for cue in cues:
         out.setdefault(cue[0], []).append(cue)
+    _FIRST_WORDS[id(cues)] = (cues, out)
     return out
 
 
@@ -1041,9 +1050,10 @@ def _clause_modes(toks: list[str]) -> list[int]:
                 mode = SEEK if _given_by_a_partner(toks, at) else OFFER
         modes.append(mode)
     for at in range(len(toks)):
-        start = _clause_start(toks, at)
-        if _starts(toks, at, TRAILING_SEEK_CUES) or _welcomes_a_partner(toks, at, start):
-            modes[start:at] = [m if m == DENIED else SEEK for m in modes[start:at]]
+        if toks[at] in _TRAILING_SEEK_STARTS:
+            start = _clause_start(toks, at)
+            if _starts(toks, at, TRAILING_SEEK_CUES) or _welcomes_a_partner(toks, at, start):
+                modes[start:at] = [m if m == DENIED else SEEK for m in modes[start:at]]
     return modes
 
 
