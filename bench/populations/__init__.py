@@ -4,7 +4,7 @@ be tuned on; figures that count are those of the held-out generators."""
 
 from collections.abc import Callable
 
-from bench.populations import brochure, field, ledger, mosaic, scout
+from bench.populations import brochure, field, ledger, mosaic, prose, scout
 from bench.populations.model import Population
 
 Generator = Callable[[int, int, int], Population]  # (seed, consortia, noise)
@@ -14,7 +14,8 @@ GENERATORS: dict[str, Generator] = {
     field.NAME: field.generate,
     ledger.NAME: ledger.generate,
     mosaic.NAME: mosaic.generate,
+    prose.NAME: prose.generate,
     scout.NAME: scout.generate,
 }
-TUNING = (brochure.NAME, field.NAME, scout.NAME)
+TUNING = (brochure.NAME, field.NAME, scout.NAME, prose.NAME)
 HELD_OUT = tuple(name for name in GENERATORS if name not in TUNING)

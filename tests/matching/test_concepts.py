@@ -501,6 +501,23 @@ def test_wind_farms_are_energy() -> None:
             {"testbed"},
         ),
         ("We are open to partners providing data analytics.", set(), {"data"}),
+        ("Partner search: scientists who can dig into hard questions.", set(), {"research"}),
+        (
+            "We offer test beds and would like to connect with someone with seed funding.",
+            {"testbed"},
+            {"financing"},
+        ),
+        ("Har ni ett brett nätverk av småföretag? Hör av er!", set(), {"sme-network"}),
+        (
+            "If your organisation can offer certification support, get in touch.",
+            set(),
+            {"regulatory"},
+        ),
+        (
+            "We seek funding, and partners can count on us for proof-of-concept builds.",
+            {"prototyping"},
+            {"financing"},
+        ),
         (
             "We operate a pilot plant and are open for collaboration with partners offering "
             "market access.",
@@ -531,6 +548,8 @@ def test_everyday_wordings_of_a_wish(text: str, offers: set[str], seeks: set[str
         ("Our core business is machining and welding.", ["machining", "welding"]),
         ("Vi bidrar med kompetens inom sensorfusion.", ["sensorfusion"]),
         ("Vi är starka på skogsdata.", ["skogsdata"]),
+        ("Looking for funding — the topic is farm-to-fork tracking.", ["farm-to-fork tracking"]),
+        ("The technology at the heart of our activities is wave power.", ["wave power"]),
         ("Current priority: shore power for ferries.", ["shore power for ferries"]),
         ("Core competences: computer vision, edge AI.", ["computer vision", "edge ai"]),
         ("Areas of expertise include farm robotics.", ["farm robotics"]),
